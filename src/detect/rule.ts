@@ -1,0 +1,95 @@
+import type { Observation, ObservationKind, ObservationOf } from '../model/observation.js';
+import type { Severity } from '../model/severity.js';
+import type { Source } from '../model/source.js';
+import type { Subject } from '../model/subject.js';
+import type { Settings } from './settings.js';
+
+/**
+ * A rule's Alerting & Detection Strategy card: what it looks for, why, where
+ * it is blind, and what a responder does when it fires.
+ */
+export interface AdsCard {
+  /** Stable id. Example: "container-privileged". */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** 0..1: how often a hit is the real thing. */
+  confidence: number;
+  /** ATT&CK technique IDs. Example: ["T1611"]. */
+  attack: string[];
+  /** Observation kinds and the exports that carry them, in words. */
+  dataSources: string[];
+  goal: string;
+  strategy: string;
+  blindSpots: string[];
+  falsePositives: string[];
+  /** Fixtures under fixtures/ that make the rule fire and stay quiet. */
+  validation: string[];
+  /**
+   * Response steps. `{entity}` is replaced by the entity's name, other
+   * `{name}` placeholders by the values the rule passes with its hit.
+   * Example: "Stop {entity} and keep its filesystem: docker export {entity}".
+   */
+  response: string[];
+}
+
+/** One hit, as a rule reports it; the engine turns hits into findings. */
+export interface Hit {
+  subject: Subject;
+  summary: string;
+  /** Defaults to the observation the rule was looking at. */
+  evidence?: Source[];
+  time?: string | null;
+  /**
+   * Hits of one rule on one entity with the same key become one finding with
+   * all their evidence. Example: the file path, the capability set.
+   */
+  key?: string;
+  severity?: Severity;
+  confidence?: number;
+  /** Values for the response templates. Example: { path: "/etc/ld.so.preload" }. */
+  vars?: Record<string, string>;
+}
+
+export interface RuleContext {
+  settings: Settings;
+  /** Reports that this rule could not look at some records, and why. */
+  notEvaluable(path: string, reason: string): void;
+}
+
+export type Emit = (hit: Hit, obs?: Observation) => void;
+
+/** A rule's per-run state: fed every observation of its kinds in time order. */
+export interface RuleInstance {
+  observe(obs: Observation, emit: Emit): void;
+  /** Called once after the last observation; stateful rules report here. */
+  finish?(emit: Emit): void;
+}
+
+export interface Rule {
+  card: AdsCard;
+  kinds: ObservationKind[];
+  create(ctx: RuleContext): RuleInstance;
+}
+
+/**
+ * A stateless rule: a test over one observation at a time. Returns hits for
+ * the observation, or nothing.
+ */
+export function matcher<K extends ObservationKind>(
+  card: AdsCard,
+  kinds: K[],
+  test: (obs: ObservationOf<K>, ctx: RuleContext) => Hit | Hit[] | null | undefined,
+): Rule {
+  return {
+    card,
+    kinds,
+    create: (ctx) => ({
+      observe(obs, emit) {
+        const result = test(obs as ObservationOf<K>, ctx);
+        if (!result) return;
+        for (const hit of Array.isArray(result) ? result : [result]) emit(hit, obs);
+      },
+    }),
+  };
+}

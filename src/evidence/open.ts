@@ -1,0 +1,168 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { detectEncoding, toUtf8 } from './decode.js';
+import type { EvidenceFile } from './paths.js';
+
+/** How much decoded content readers get to sniff a format from. */
+export const HEAD_BYTES = 64 * 1024;
+
+/** The first bytes of a file's content, after gunzip and transcoding. */
+export interface Head {
+  name: string;
+  bytes: Buffer;
+  /** The head as text, or null when it holds NUL bytes (binary). */
+  text: string | null;
+  gzip: boolean;
+}
+
+/** An opened input: its head for sniffing and its whole decoded content. */
+export interface OpenedEvidence {
+  file: EvidenceFile;
+  head: Head;
+  /** Decoded content from the first byte; read it once. */
+  content: Readable;
+  /** Chain of custody, complete once `content` has been read to its end. */
+  custody: Custody;
+}
+
+export class Custody {
+  private readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+  private digest: string | null = null;
+
+  update(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+
+  get sha256(): string {
+    this.digest ??= this.hash.digest('hex');
+    return this.digest;
+  }
+}
+
+/**
+ * Opens a file or stdin, hashing the raw bytes as they stream past, and
+ * decodes gzip (by its magic bytes 1F 8B, whatever the name) and UTF-16 or
+ * BOM-prefixed text, so that every reader sees plain bytes or UTF-8.
+ */
+export async function openEvidence(file: EvidenceFile): Promise<OpenedEvidence> {
+  const custody = new Custody();
+  const raw = file.stdin ? process.stdin : createReadStream(file.path);
+  const tapped = forward(raw, new HashTap(custody));
+  const [first, rest] = await peek(tapped, 2);
+  const gzip = first[0] === 0x1f && first[1] === 0x8b;
+  let body: Readable = gzip ? rest.pipe(guardedGunzip(rest)) : rest;
+  const [start, afterStart] = await peek(body, 3);
+  const decoder = toUtf8(detectEncoding(start));
+  body = decoder ? forward(afterStart, decoder) : afterStart;
+  const [headBytes, content] = await peek(body, HEAD_BYTES);
+  const head: Head = { name: basename(file.path), bytes: headBytes, text: asText(headBytes), gzip };
+  return { file, head, content, custody };
+}
+
+function asText(bytes: Buffer): string | null {
+  if (bytes.includes(0)) return null;
+  return bytes.toString('utf8');
+}
+
+/** Pipes, carrying errors from the source to the destination. */
+function forward<T extends Transform>(source: Readable, dest: T): T {
+  source.on('error', (err) => dest.destroy(err));
+  return source.pipe(dest);
+}
+
+function guardedGunzip(source: Readable): Transform {
+  const gunzip = createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  return gunzip;
+}
+
+/**
+ * Reads at least `size` bytes (or to the end) and returns them with a stream
+ * that yields the same content again from its first byte.
+ */
+async function peek(stream: Readable, size: number): Promise<[Buffer, Readable]> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const iterator = stream[Symbol.asyncIterator]();
+  let done = false;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  return [head.subarray(0, size), replay(head, done ? null : iterator)];
+}
+
+function replay(head: Buffer, rest: AsyncIterator<unknown> | null): Readable {
+  const out = new PassThrough({ highWaterMark: HEAD_BYTES });
+  (async () => {
+    if (head.length > 0 && !out.write(head)) await drained(out);
+    if (rest) {
+      for (let next = await rest.next(); !next.done; next = await rest.next()) {
+        if (!out.write(next.value as Buffer)) await drained(out);
+        if (out.destroyed) return;
+      }
+    }
+    out.end();
+  })().catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
+
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+class HashTap extends Transform {
+  constructor(private readonly custody: Custody) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.custody.update(chunk);
+    done(null, chunk);
+  }
+}
+
+/**
+ * Reads what a reader left unread, so the hash and size cover the whole
+ * file. When decoding failed part-way (a corrupt gzip stream), the file is
+ * hashed again from disk.
+ */
+export async function finishCustody(opened: OpenedEvidence): Promise<void> {
+  try {
+    for await (const _chunk of opened.content) {
+      // The hash tap sees every byte on its way here.
+    }
+  } catch {
+    // The content is broken; the raw bytes still get hashed below.
+  }
+  if (opened.file.stdin) return;
+  const size = (await stat(opened.file.path)).size;
+  if (opened.custody.bytes !== size) await rehash(opened);
+}
+
+async function rehash(opened: OpenedEvidence): Promise<void> {
+  const fresh = new Custody();
+  for await (const chunk of createReadStream(opened.file.path)) fresh.update(chunk as Buffer);
+  opened.custody = fresh;
+}

@@ -1,0 +1,206 @@
+import type { Source } from './source.js';
+
+/**
+ * The normalized vocabulary every detector speaks. Readers translate raw
+ * formats into these shapes; detectors never see a raw record.
+ * Field names follow the observation stream in REPORT.md.
+ */
+export type ObservationKind =
+  | 'lifecycle'
+  | 'config'
+  | 'resource'
+  | 'flow'
+  | 'api'
+  | 'log'
+  | 'image-config'
+  | 'image-file';
+
+interface Base {
+  kind: ObservationKind;
+  /** ISO 8601 in UTC with the source's own precision, or null when undated. */
+  time: string | null;
+  /** Epoch milliseconds of `time`, for ordering; never serialized. */
+  ts: number | null;
+  source: Source;
+  notes?: string[];
+}
+
+/** A pod by namespace and name. */
+export interface PodRef {
+  namespace: string;
+  name: string;
+}
+
+export interface Mount {
+  /** Host path or volume name. Example: "/var/run/docker.sock". */
+  source: string | null;
+  destination: string;
+  readOnly: boolean;
+  type: string | null;
+}
+
+/** A container started, died, was exec'd into, … */
+export interface LifecycleObservation extends Base {
+  kind: 'lifecycle';
+  runtime: string;
+  /** Container ID, full or short, when the source names one. */
+  container: string | null;
+  name: string | null;
+  image: string | null;
+  pod: PodRef | null;
+  /** Normalized verb: create, start, die, exec, kill, restart, destroy, … */
+  action: string;
+  /** Argument carried with the action, e.g. the command of an exec. */
+  detail: string | null;
+  exitCode: number | null;
+}
+
+/** A container's settings as an inspect, pod spec or audit body states them. */
+export interface ConfigObservation extends Base {
+  kind: 'config';
+  runtime: string;
+  container: string | null;
+  name: string | null;
+  image: string | null;
+  /** Image config digest when known. Example: "sha256:cda5efac…". */
+  imageId: string | null;
+  pod: PodRef | null;
+  started: string | null;
+  finished: string | null;
+  privileged: boolean | null;
+  capAdd: string[];
+  capDrop: string[];
+  seccomp: string | null;
+  apparmor: string | null;
+  /** Namespace modes: "host" when shared with the host. */
+  pidMode: string | null;
+  ipcMode: string | null;
+  networkMode: string | null;
+  utsMode: string | null;
+  mounts: Mount[];
+  logDriver: string | null;
+  user: string | null;
+  command: string[] | null;
+  env: string[];
+  addresses: string[];
+  restartCount: number | null;
+  exitCode: number | null;
+}
+
+/** A sample of a container's resource use. */
+export interface ResourceObservation extends Base {
+  kind: 'resource';
+  container: string | null;
+  name: string | null;
+  cpuPercent: number | null;
+  memoryBytes: number | null;
+  pids: number | null;
+  netRxBytes: number | null;
+  netTxBytes: number | null;
+}
+
+export interface FlowObservation extends Base {
+  kind: 'flow';
+  src: string | null;
+  srcPort: number | null;
+  dst: string | null;
+  dstPort: number | null;
+  proto: string | null;
+  bytesOut: number | null;
+  bytesIn: number | null;
+  packetsOut: number | null;
+  packetsIn: number | null;
+  duration: number | null;
+  label: string | null;
+}
+
+/** One Kubernetes API request, from the audit log. */
+export interface ApiObservation extends Base {
+  kind: 'api';
+  auditID: string | null;
+  stage: string | null;
+  level: string | null;
+  verb: string | null;
+  resource: string | null;
+  subresource: string | null;
+  namespace: string | null;
+  name: string | null;
+  user: string | null;
+  impersonatedUser: string | null;
+  sourceIPs: string[];
+  code: number | null;
+  userAgent: string | null;
+  requestURI: string | null;
+}
+
+export interface LogObservation extends Base {
+  kind: 'log';
+  container: string | null;
+  name: string | null;
+  stream: string | null;
+  message: string;
+}
+
+export interface ImageLayer {
+  digest: string | null;
+  createdBy: string | null;
+  size: number | null;
+}
+
+/** An image's config: what it runs, as whom, with what environment. */
+export interface ImageConfigObservation extends Base {
+  kind: 'image-config';
+  /** Config digest. Example: "sha256:cda5efac…". */
+  imageId: string;
+  /** Repository tags naming the image; empty when untagged. */
+  names: string[];
+  user: string | null;
+  env: string[];
+  entrypoint: string[] | null;
+  command: string[] | null;
+  history: { created: string | null; createdBy: string | null; emptyLayer: boolean }[];
+  layers: ImageLayer[];
+}
+
+export type FileType =
+  | 'file'
+  | 'dir'
+  | 'symlink'
+  | 'hardlink'
+  | 'char'
+  | 'block'
+  | 'fifo'
+  | 'whiteout'
+  | 'opaque';
+
+/** One entry of one image layer, as the layer tar lists it. */
+export interface ImageFileObservation extends Base {
+  kind: 'image-file';
+  imageId: string;
+  imageName: string | null;
+  /** How many lower layers belong to the base image (0 when unknown). */
+  baseLayers: number;
+  /** Absolute, normalized. Example: "/etc/ld.so.preload". */
+  path: string;
+  type: FileType;
+  mode: string;
+  uid: number;
+  gid: number;
+  size: number;
+  linkTarget: string | null;
+  sha256: string | null;
+  /** Text of small text files, for rules that read configuration. */
+  content: string | null;
+}
+
+export type Observation =
+  | LifecycleObservation
+  | ConfigObservation
+  | ResourceObservation
+  | FlowObservation
+  | ApiObservation
+  | LogObservation
+  | ImageConfigObservation
+  | ImageFileObservation;
+
+export type ObservationOf<K extends ObservationKind> = Extract<Observation, { kind: K }>;

@@ -1,0 +1,5 @@
+import type { Reader, Recognizer } from '../reader.js';
+
+export const READERS: Reader[] = [];
+
+export const RECOGNIZERS: Recognizer[] = [];

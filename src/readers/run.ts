@@ -1,0 +1,78 @@
+import { describe } from '../util/errors.js';
+import type { OpenedEvidence } from '../evidence/open.js';
+import type { Observation } from '../model/observation.js';
+import type { ReadContext, Reader } from './reader.js';
+
+/** A located message about one input. Example: { line: 17, message: "not JSON: …" }. */
+export interface InputWarning {
+  line?: number;
+  member?: string;
+  message: string;
+}
+
+/** What was read of one input, for the report's `inputs`. */
+export interface InputStats {
+  path: string;
+  format: string;
+  records: number;
+  skipped: number;
+  warnings: InputWarning[];
+  /** Warnings beyond the first few, counted but not listed. */
+  moreWarnings: number;
+}
+
+/** How many located warnings an input lists; the rest are counted. */
+export const WARNINGS_LISTED = 10;
+
+export type WarningSink = (path: string, warning: InputWarning) => void;
+
+class StatsContext implements ReadContext {
+  constructor(
+    readonly stats: InputStats,
+    private readonly sink: WarningSink,
+  ) {}
+
+  get path(): string {
+    return this.stats.path;
+  }
+
+  record(count = 1): void {
+    this.stats.records += count;
+  }
+
+  skip(where: number | string | null, message: string): void {
+    this.stats.skipped += 1;
+    this.warn(where, message);
+  }
+
+  warn(where: number | string | null, message: string): void {
+    const warning: InputWarning = { message };
+    if (typeof where === 'number') warning.line = where;
+    else if (typeof where === 'string') warning.member = where;
+    if (this.stats.warnings.length < WARNINGS_LISTED) this.stats.warnings.push(warning);
+    else this.stats.moreWarnings += 1;
+    this.sink(this.stats.path, warning);
+  }
+}
+
+export function newStats(path: string, format: string): InputStats {
+  return { path, format, records: 0, skipped: 0, warnings: [], moreWarnings: 0 };
+}
+
+/**
+ * Runs one reader over one opened input. A reader that throws ends that
+ * input only: what it yielded stands, and the error becomes a warning.
+ */
+export async function* runReader(
+  reader: Reader,
+  opened: OpenedEvidence,
+  stats: InputStats,
+  sink: WarningSink,
+): AsyncGenerator<Observation> {
+  const ctx = new StatsContext(stats, sink);
+  try {
+    yield* reader.read(opened.content, ctx, opened.head);
+  } catch (error) {
+    ctx.warn(null, `reading stopped early: ${describe(error)}`);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Readable } from 'node:stream';
+import { lineBatches } from '../../evidence/lines.js';
+import { lineOf, readJsonDocument } from '../../evidence/json-document.js';
+import { describe } from '../../util/errors.js';
+import type { ReadContext } from '../reader.js';
+
+/** One JSON record and the line it starts on. */
+export interface JsonRecord {
+  value: unknown;
+  line: number;
+}
+
+/**
+ * Yields JSON lines one by one; a line that is not JSON is skipped, counted
+ * and located. Blank lines are not records.
+ */
+export async function* jsonLines(content: Readable, ctx: ReadContext): AsyncGenerator<JsonRecord> {
+  const onOverlong = (line: number): void => ctx.skip(line, 'line too long to be a record; skipped');
+  for await (const batch of lineBatches(content, { onOverlong })) {
+    const { lines, first } = batch;
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!;
+      if (text.length === 0 || isBlank(text)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        ctx.skip(first + i, `not JSON: ${describe(error)}`);
+        continue;
+      }
+      yield { value, line: first + i };
+    }
+  }
+}
+
+function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+/**
+ * Yields the records of a JSON document: the elements of a root array, the
+ * elements of `arrayKey` in a root object that holds one (a List's `items`),
+ * or the root object itself. A document that is not JSON throws, and the
+ * reader's caller reports it.
+ */
+export async function* jsonDocumentRecords(
+  content: Readable,
+  arrayKeys: readonly string[] = ['items'],
+): AsyncGenerator<JsonRecord> {
+  const doc = await readJsonDocument(content);
+  const root = doc.value;
+  if (Array.isArray(root)) {
+    for (let i = 0; i < root.length; i++) yield { value: root[i], line: lineOf(doc, '', i) };
+    return;
+  }
+  const key = arrayKeys.find((k) => Array.isArray((root as Record<string, unknown> | null)?.[k]));
+  if (key === undefined) {
+    yield { value: root, line: 1 };
+    return;
+  }
+  const list = (root as Record<string, unknown[]>)[key]!;
+  for (let i = 0; i < list.length; i++) yield { value: list[i], line: lineOf(doc, key, i) };
+}
