@@ -5,9 +5,17 @@ import type { Settings } from './settings.js';
 /** A rule's hit with the card that produced it, before entities are resolved. */
 export interface RawHit {
   card: AdsCard;
+  /** The observation kinds the rule reads: its data sources. */
+  kinds: readonly ObservationKind[];
   hit: Hit;
   time: string | null;
   ts: number | null;
+}
+
+interface Running {
+  card: AdsCard;
+  kinds: readonly ObservationKind[];
+  run: RuleInstance;
 }
 
 export interface NotEvaluable {
@@ -23,8 +31,8 @@ export interface NotEvaluable {
  * switched off, so one bad rule never ends the run.
  */
 export class Engine {
-  private readonly byKind = new Map<ObservationKind, { card: AdsCard; run: RuleInstance }[]>();
-  private readonly all: { card: AdsCard; run: RuleInstance }[] = [];
+  private readonly byKind = new Map<ObservationKind, Running[]>();
+  private readonly all: Running[] = [];
   private readonly hits: RawHit[] = [];
   private readonly gaps = new Map<string, NotEvaluable>();
   readonly failures: string[] = [];
@@ -32,7 +40,7 @@ export class Engine {
   constructor(rules: readonly Rule[], settings: Settings) {
     for (const rule of rules) {
       const run = rule.create(this.contextFor(rule.card.id, settings));
-      const entry = { card: rule.card, run };
+      const entry: Running = { card: rule.card, kinds: rule.kinds, run };
       this.all.push(entry);
       for (const kind of rule.kinds) {
         const list = this.byKind.get(kind) ?? [];
@@ -46,23 +54,24 @@ export class Engine {
     const rules = this.byKind.get(obs.kind);
     if (!rules) return;
     for (const entry of rules) {
-      this.guard(entry.card, () => entry.run.observe(obs, this.emitter(entry.card)));
+      this.guard(entry.card, () => entry.run.observe(obs, this.emitter(entry)));
     }
   }
 
   finish(): { hits: RawHit[]; notEvaluable: NotEvaluable[] } {
     for (const entry of this.all) {
-      if (entry.run.finish) this.guard(entry.card, () => entry.run.finish!(this.emitter(entry.card)));
+      if (!entry.run.finish) continue;
+      this.guard(entry.card, () => entry.run.finish!(this.emitter(entry)));
     }
     return { hits: this.hits, notEvaluable: [...this.gaps.values()] };
   }
 
-  private emitter(card: AdsCard) {
+  private emitter({ card, kinds }: Running) {
     return (hit: Hit, obs?: Observation): void => {
       const evidence = hit.evidence ?? (obs ? [obs.source] : []);
       const time = hit.time !== undefined ? hit.time : (obs?.time ?? null);
       const ts = time === (obs?.time ?? null) ? (obs?.ts ?? null) : time ? Date.parse(time) : null;
-      this.hits.push({ card, hit: { ...hit, evidence }, time, ts });
+      this.hits.push({ card, kinds, hit: { ...hit, evidence }, time, ts });
     };
   }
 

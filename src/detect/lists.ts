@@ -112,3 +112,17 @@ export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
 export function capabilityName(cap: string): string {
   return cap.toUpperCase().replace(/^CAP_/, '');
 }
+
+/** Commands run through exec that read secrets, break out or fetch payloads. */
+export const SUSPICIOUS_EXEC_PATTERNS: readonly RegExp[] = [
+  /\/etc\/shadow\b/,
+  /serviceaccount\/token/,
+  /\bnsenter\b/,
+  /\bchroot\s+\/host\b/,
+  /\b(?:curl|wget)\b[^|]*\|\s*(?:ba|da|z)?sh\b/,
+  /\bbase64\s+(?:-d|--decode)\b/,
+  /\/dev\/tcp\//,
+  /\bcrontab\b|\/etc\/cron|\/var\/spool\/cron/,
+  /\bmount\b.*\/dev\//,
+  /\bdocker\.sock\b/,
+];

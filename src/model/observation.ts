@@ -53,6 +53,13 @@ export interface LifecycleObservation extends Base {
   /** Argument carried with the action, e.g. the command of an exec. */
   detail: string | null;
   exitCode: number | null;
+  /**
+   * How many times the source saw this happen, when it folds repeats into one
+   * record (a Kubernetes Event's count); absent means once. Example: 12.
+   */
+  count?: number;
+  /** First sighting of a folded record; `time` is then the last one. */
+  firstTime?: string | null;
 }
 
 /** A container's settings as an inspect, pod spec or audit body states them. */
@@ -131,6 +138,11 @@ export interface ApiObservation extends Base {
   code: number | null;
   userAgent: string | null;
   requestURI: string | null;
+  /**
+   * Seconds from the request's arrival to this stage, when both are logged.
+   * Example: 1800.002 for a watch held open half an hour.
+   */
+  duration?: number | null;
 }
 
 export interface LogObservation extends Base {

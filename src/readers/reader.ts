@@ -43,3 +43,13 @@ export interface Recognizer {
   /** Why files of this format are skipped, and what to do instead. */
   reason(head: Head): string;
 }
+
+/**
+ * Thrown by a reader that finds, once reading, that the input is not of its
+ * format after all (a tar with no image manifest, JSON that is no audit
+ * event). The input is then listed as skipped with this reason.
+ * Example: throw new NotThisFormat('a tar archive with no manifest.json or index.json')
+ */
+export class NotThisFormat extends Error {
+  override name = 'NotThisFormat';
+}

@@ -1,7 +1,7 @@
 import { describe } from '../util/errors.js';
 import type { OpenedEvidence } from '../evidence/open.js';
 import type { Observation } from '../model/observation.js';
-import type { ReadContext, Reader } from './reader.js';
+import { NotThisFormat, type ReadContext, type Reader } from './reader.js';
 
 /** A located message about one input. Example: { line: 17, message: "not JSON: …" }. */
 export interface InputWarning {
@@ -73,6 +73,8 @@ export async function* runReader(
   try {
     yield* reader.read(opened.content, ctx, opened.head);
   } catch (error) {
+    // A reader may give the input up as not its own before yielding anything.
+    if (error instanceof NotThisFormat && stats.records === 0) throw error;
     ctx.warn(null, `reading stopped early: ${describe(error)}`);
   }
 }

@@ -1,3 +1,19 @@
 import type { Rule } from '../../rule.js';
+import { containerDangerousCapabilities } from './capabilities.js';
+import { containerHostNamespaces } from './host-namespaces.js';
+import { containerLoggingDisabled } from './logging-disabled.js';
+import { containerMinerOrTool } from './miner-command.js';
+import { containerPrivileged } from './privileged.js';
+import { containerSensitiveMount } from './sensitive-mount.js';
+import { containerUnconfined } from './unconfined.js';
 
-export const RULES: Rule[] = [];
+/** Rules over container settings, from any runtime or orchestrator. */
+export const RULES: Rule[] = [
+  containerPrivileged,
+  containerHostNamespaces,
+  containerSensitiveMount,
+  containerDangerousCapabilities,
+  containerUnconfined,
+  containerLoggingDisabled,
+  containerMinerOrTool,
+];

@@ -1,3 +1,7 @@
 import type { Rule } from '../../rule.js';
+import { containerExec } from './exec.js';
 
-export const RULES: Rule[] = [];
+/** Rules over runtime lifecycle events. */
+export const RULES: Rule[] = [
+  containerExec,
+];

@@ -1,0 +1,79 @@
+import { RULES } from '../detect/registry.js';
+import { runDetection } from '../detect/run.js';
+import type { Settings } from '../detect/settings.js';
+import { expandPaths } from '../evidence/paths.js';
+import { buildFindings } from '../findings/build.js';
+import { rank } from '../findings/rank.js';
+import { loadIntel } from '../intel/load.js';
+import type { Severity } from '../model/severity.js';
+import { openInputs, type InputSet } from '../readers/inputs.js';
+import { buildReport } from '../report/build.js';
+import { WRITERS } from '../report/writers.js';
+import { UserError } from '../util/errors.js';
+import { EXIT, exitCodeFor } from './exit.js';
+import { useColor, type Io } from './io.js';
+import type { Logger } from './log.js';
+import { writeReport } from './output.js';
+import { packageVersion } from './version.js';
+import { warningSink, reportInputProblems } from './warnings.js';
+
+export interface AnalyzeOptions {
+  format: string;
+  output?: string;
+  force: boolean;
+  failOn?: Severity;
+  minSeverity: Severity;
+  intel: string[];
+}
+
+/** `stowaway analyze`: evidence → readers → replay → detect → rank → report. */
+export async function analyze(
+  paths: string[],
+  opts: AnalyzeOptions,
+  io: Io,
+  log: Logger,
+): Promise<number> {
+  // 1. Evidence: expand paths, open, hash and sniff every file.
+  const files = await expandPaths(paths.length > 0 ? paths : ['.']);
+  const settings: Settings = { intel: opts.intel.length > 0 ? await loadIntel(opts.intel) : null };
+  const inputs = await openInputs(files, warningSink(log));
+
+  // 2. Readers, replay and rules: one pass over every observation.
+  const detection = await runDetection(inputs, RULES, settings);
+  for (const failure of detection.ruleFailures) log.error(failure);
+  reportInputProblems(inputs, log);
+  if (inputs.read.length === 0) return noEvidence(paths, inputs, log);
+
+  // 3. Findings: attach to entities, merge, score and rank.
+  const names = detection.resolver;
+  const entities = names.describe(detection.hits.map((h) => names.resolve(h.hit.subject)));
+  const displayName = (id: string): string => entities.get(id)?.names[0] ?? id;
+  const findings = buildFindings(detection.hits, names, displayName);
+  const ranking = rank(findings, entities);
+
+  // 4. Report, then the exit code.
+  const meta = { version: packageVersion(), rules: RULES.length, minSeverity: opts.minSeverity };
+  const report = buildReport(inputs, ranking, detection.notEvaluable, meta);
+  const writer = WRITERS.get(opts.format)!;
+  const color = useColor(io, Boolean(opts.output && opts.output !== '-'));
+  const width = io.stdout.columns ?? 120;
+  await writeReport(writer(report, { color, width }), io, opts.output, opts.force);
+  log.debug('report', `${detection.observations} observations, ${findings.length} findings`);
+  return exitCodeFor(
+    findings.map((f) => f.severity),
+    opts.failOn,
+  );
+}
+
+function noEvidence(paths: string[], inputs: InputSet, log: Logger): number {
+  const where = paths.length > 0 ? paths.join(' ') : '.';
+  log.error(
+    `no readable evidence in ${where} (${inputs.skipped.length} files skipped); ` +
+      'run `stowaway formats` to see what stowaway reads',
+  );
+  return EXIT.usage;
+}
+
+export function assertFormat(format: string): void {
+  if (!WRITERS.has(format)) throw new UserError(`unknown --format ${format}`);
+}

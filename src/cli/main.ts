@@ -1,0 +1,168 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { FORMAT_NAMES } from '../report/writers.js';
+import { describe, REPORT_BUG, UserError } from '../util/errors.js';
+import { analyze } from './analyze.js';
+import { EXIT } from './exit.js';
+import { formats } from './formats.js';
+import type { Io } from './io.js';
+import { Logger, type Verbosity } from './log.js';
+import { listRules, showRule } from './rules.js';
+import { timeline } from './timeline.js';
+import { packageVersion } from './version.js';
+
+interface Common {
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * Runs the command line and returns the exit code; only bin/ exits. Every
+ * command's outcome funnels through here, so exit codes have one source.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  let log = new Logger(io, 'normal');
+  const program = buildProgram(io, async (verbosity, action) => {
+    log = new Logger(io, verbosity);
+    code = await action(log);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return failure(error, log);
+  }
+}
+
+type Action = (log: Logger) => Promise<number>;
+type Runner = (verbosity: Verbosity, action: Action) => Promise<void>;
+
+function failure(error: unknown, log: Logger): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof UserError) {
+    log.error(error.message);
+    return EXIT.usage;
+  }
+  log.error(`internal error: ${describe(error)}; ${REPORT_BUG}`);
+  if (log.verbosity === 'verbose' && error instanceof Error && error.stack) log.error(error.stack);
+  return EXIT.internal;
+}
+
+function verbosityOf(opts: Common): Verbosity {
+  if (opts.quiet) return 'quiet';
+  return opts.verbose ? 'verbose' : 'normal';
+}
+
+function buildProgram(io: Io, runner: Runner): Command {
+  const program = new Command('stowaway')
+    .description('Find containers used to hide from security monitoring, in exported evidence.')
+    .version(packageVersion())
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  addAnalyze(program, runner, io);
+  addTimeline(program, runner, io);
+  addFormats(program, runner, io);
+  addRules(program, runner, io);
+  return program;
+}
+
+function withVerbosity(cmd: Command): Command {
+  return cmd
+    .option('-q, --quiet', 'print errors only on stderr')
+    .option('-v, --verbose', 'print every located warning and more detail on stderr')
+    .exitOverride();
+}
+
+function addAnalyze(program: Command, runner: Runner, io: Io): void {
+  const cmd = program
+    .command('analyze')
+    .description('read evidence and print ranked findings')
+    .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists', false)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this').choices(SEVERITIES))
+    .addOption(
+      new Option('--min-severity <severity>', 'list findings at or above this').choices(SEVERITIES).default('info'),
+    )
+    .option('--intel <file>', 'IP/CIDR list of known-malicious addresses (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  stowaway analyze ./evidence
+  stowaway analyze inspect.json events.ndjson --format json -o report.json
+  kubectl get pods -A -o json | stowaway analyze - --fail-on high
+  stowaway analyze flows.csv --intel blocklist.txt`,
+    );
+  withVerbosity(cmd).action(async (paths: string[], opts: Record<string, unknown> & Common) => {
+    await runner(verbosityOf(opts), (log) =>
+      analyze(
+        paths,
+        {
+          format: opts.format as string,
+          output: opts.output as string | undefined,
+          force: opts.force === true,
+          failOn: opts.failOn as Severity | undefined,
+          minSeverity: opts.minSeverity as Severity,
+          intel: opts.intel as string[],
+        },
+        io,
+        log,
+      ),
+    );
+  });
+}
+
+function addTimeline(program: Command, runner: Runner, io: Io): void {
+  const cmd = program
+    .command('timeline')
+    .description('print every normalized observation in time order')
+    .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExamples:\n  stowaway timeline ./evidence --format json | jq .kind');
+  withVerbosity(cmd).action(async (paths: string[], opts: { format: 'json' | 'table' } & Common) => {
+    await runner(verbosityOf(opts), (log) => timeline(paths, { format: opts.format }, io, log));
+  });
+}
+
+function addFormats(program: Command, runner: Runner, io: Io): void {
+  program
+    .command('formats')
+    .description('list the evidence formats stowaway reads and how to export them')
+    .option('--format <format>', 'table or json', 'table')
+    .exitOverride()
+    .action(async (opts: { format: string }) => {
+      await runner('normal', async () => formats(io, opts.format === 'json'));
+    });
+}
+
+function addRules(program: Command, runner: Runner, io: Io): void {
+  const rules = program.command('rules').description('the rule pack and each rule\'s ADS card');
+  rules
+    .command('list')
+    .description('list every rule: id, severity, ATT&CK, data sources')
+    .option('--format <format>', 'table or json', 'table')
+    .exitOverride()
+    .action(async (opts: { format: string }) => {
+      await runner('normal', async () => listRules(io, opts.format === 'json'));
+    });
+  rules
+    .command('show')
+    .description('print a rule\'s ADS card')
+    .argument('<id>', 'rule id, as `rules list` prints it')
+    .option('--format <format>', 'text or json', 'text')
+    .exitOverride()
+    .action(async (id: string, opts: { format: string }) => {
+      await runner('normal', async () => showRule(io, id, opts.format === 'json'));
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

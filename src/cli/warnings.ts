@@ -1,0 +1,31 @@
+import type { InputSet } from '../readers/inputs.js';
+import type { InputWarning, WarningSink } from '../readers/run.js';
+import type { Logger } from './log.js';
+
+/** Each located problem on stderr with `--verbose`; a summary per input otherwise. */
+export function warningSink(log: Logger): WarningSink {
+  return (path, warning) => log.debug('readers', `${path}${where(warning)}: ${warning.message}`);
+}
+
+export function reportInputProblems(inputs: InputSet, log: Logger): void {
+  for (const input of inputs.read) {
+    const { stats } = input;
+    const total = stats.warnings.length + stats.moreWarnings;
+    if (total === 0) continue;
+    const first = stats.warnings[0]!;
+    const bad = stats.skipped > 0 ? `${stats.skipped} bad records skipped, ` : '';
+    log.warn(
+      `readers:${stats.format}`,
+      `${stats.path}: ${bad}${total} warnings; first${where(first)}: ${first.message}`,
+    );
+  }
+  for (const skipped of inputs.skipped) {
+    log.debug('evidence', `skipped ${skipped.path}: ${skipped.reason}`);
+  }
+}
+
+function where(w: InputWarning): string {
+  if (w.line !== undefined) return `:${w.line}`;
+  if (w.member !== undefined) return `!${w.member}`;
+  return '';
+}

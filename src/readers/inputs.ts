@@ -1,0 +1,95 @@
+import { describe } from '../util/errors.js';
+import { finishCustody, openEvidence, type OpenedEvidence } from '../evidence/open.js';
+import type { EvidenceFile } from '../evidence/paths.js';
+import type { Observation } from '../model/observation.js';
+import { NotThisFormat } from './reader.js';
+import { identify } from './registry.js';
+import { newStats, runReader, type InputStats, type WarningSink } from './run.js';
+
+/** An input that a reader read, with its chain-of-custody facts. */
+export interface ReadInput {
+  stats: InputStats;
+  sha256: string;
+  bytes: number;
+}
+
+/** An input no reader took, and why. */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * All inputs of a run. Files are opened and sniffed up front; each read
+ * input's observations are a stream for the replay. The lists are complete
+ * once every stream has ended.
+ */
+export class InputSet {
+  readonly read: ReadInput[] = [];
+  readonly skipped: SkippedInput[] = [];
+  readonly streams: AsyncIterable<Observation>[] = [];
+  private readonly formats = new Map<string, string>();
+
+  formatOf(path: string): string {
+    return this.formats.get(path) ?? 'unknown';
+  }
+
+  add(opened: OpenedEvidence, sink: WarningSink): Promise<void> | void {
+    const found = identify(opened.head);
+    if ('skip' in found) return this.skip(opened, found.skip);
+    const stats = newStats(opened.file.path, found.reader.id);
+    this.formats.set(stats.path, stats.format);
+    this.streams.push(this.stream(opened, stats, runReader(found.reader, opened, stats, sink)));
+  }
+
+  private async *stream(
+    opened: OpenedEvidence,
+    stats: InputStats,
+    observations: AsyncIterable<Observation>,
+  ): AsyncGenerator<Observation> {
+    try {
+      yield* observations;
+    } catch (error) {
+      if (!(error instanceof NotThisFormat)) throw error;
+      await this.skip(opened, error.message);
+      return;
+    }
+    await finishCustody(opened);
+    const { sha256, bytes } = opened.custody;
+    this.read.push({ stats, sha256, bytes });
+  }
+
+  private async skip(opened: OpenedEvidence, reason: string): Promise<void> {
+    await finishCustody(opened);
+    const { sha256, bytes } = opened.custody;
+    this.skipped.push({ path: opened.file.path, reason, sha256, bytes });
+  }
+
+  /** Records a file that could not even be opened. */
+  unreadable(file: EvidenceFile, error: unknown): void {
+    this.skipped.push({
+      path: file.path,
+      reason: `cannot be read: ${describe(error)}`,
+      sha256: '',
+      bytes: 0,
+    });
+  }
+}
+
+/** Opens every file and hands each to the reader that recognizes it. */
+export async function openInputs(files: EvidenceFile[], sink: WarningSink): Promise<InputSet> {
+  const inputs = new InputSet();
+  for (const file of files) {
+    let opened: OpenedEvidence;
+    try {
+      opened = await openEvidence(file);
+    } catch (error) {
+      inputs.unreadable(file, error);
+      continue;
+    }
+    await inputs.add(opened, sink);
+  }
+  return inputs;
+}
