@@ -162,7 +162,12 @@ export async function finishCustody(opened: OpenedEvidence): Promise<void> {
 }
 
 async function rehash(opened: OpenedEvidence): Promise<void> {
-  const fresh = new Custody();
-  for await (const chunk of createReadStream(opened.file.path)) fresh.update(chunk as Buffer);
-  opened.custody = fresh;
+  opened.custody = await hashFile(opened.file.path);
+}
+
+/** Hashes a file from disk on its own, for inputs whose decoding failed. */
+export async function hashFile(path: string): Promise<Custody> {
+  const custody = new Custody();
+  for await (const chunk of createReadStream(path)) custody.update(chunk as Buffer);
+  return custody;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RawHit } from '../detect/engine.js';
 import type { EntityResolver } from '../entities/resolver.js';
-import { severityRank } from '../model/severity.js';
+import { severityRank, type Severity } from '../model/severity.js';
 import { compareSources, sourceKey, type Source } from '../model/source.js';
 import { EVIDENCE_LISTED, type Finding } from './finding.js';
 import { fillTemplate } from './response.js';
@@ -13,6 +13,8 @@ interface Draft {
   evidence: Map<string, Source>;
   vars: Record<string, string>;
   templates: string[];
+  /** The hit that speaks for the finding: most severe, then earliest evidence. */
+  lead: RawHit;
 }
 
 /**
@@ -55,22 +57,46 @@ function start(raw: RawHit, entity: string, key: string): Draft {
     ts: raw.ts,
     sourceKinds: [...raw.kinds],
   };
-  const draft: Draft = { key, finding, evidence: new Map(), vars: { ...hit.vars }, templates: card.response };
+  const draft: Draft = {
+    key,
+    finding,
+    evidence: new Map(),
+    vars: { ...hit.vars },
+    templates: card.response,
+    lead: raw,
+  };
   addEvidence(draft, hit.evidence ?? []);
   return draft;
 }
 
 function merge(draft: Draft, raw: RawHit): void {
   const f = draft.finding;
-  const severity = raw.hit.severity ?? raw.card.severity;
-  if (severityRank(severity) > severityRank(f.severity)) {
-    f.severity = severity;
+  if (leads(raw, draft.lead)) {
+    draft.lead = raw;
+    f.severity = severityOf(raw);
     f.summary = raw.hit.summary;
+    draft.vars = { ...raw.hit.vars };
   }
   f.confidence = Math.max(f.confidence, raw.hit.confidence ?? raw.card.confidence);
   if (raw.time && raw.ts !== null) widen(f, raw.time, raw.ts);
   addEvidence(draft, raw.hit.evidence ?? []);
-  Object.assign(draft.vars, raw.hit.vars);
+}
+
+function severityOf(raw: RawHit): Severity {
+  return raw.hit.severity ?? raw.card.severity;
+}
+
+/** Whether `a` should speak for a finding instead of `b`; independent of arrival order. */
+function leads(a: RawHit, b: RawHit): boolean {
+  const bySeverity = severityRank(severityOf(a)) - severityRank(severityOf(b));
+  if (bySeverity !== 0) return bySeverity > 0;
+  const ea = a.hit.evidence?.[0];
+  const eb = b.hit.evidence?.[0];
+  if (ea && eb) {
+    const bySource = compareSources(ea, eb);
+    if (bySource !== 0) return bySource < 0;
+  }
+  return a.hit.summary < b.hit.summary;
 }
 
 function widen(f: Finding, time: string, ts: number): void {

@@ -1,5 +1,5 @@
 import { describe } from '../util/errors.js';
-import { finishCustody, openEvidence, type OpenedEvidence } from '../evidence/open.js';
+import { finishCustody, hashFile, openEvidence, type OpenedEvidence } from '../evidence/open.js';
 import type { EvidenceFile } from '../evidence/paths.js';
 import type { Observation } from '../model/observation.js';
 import { NotThisFormat } from './reader.js';
@@ -67,13 +67,14 @@ export class InputSet {
     this.skipped.push({ path: opened.file.path, reason, sha256, bytes });
   }
 
-  /** Records a file that could not even be opened. */
-  unreadable(file: EvidenceFile, error: unknown): void {
+  /** Records a file that could not be opened or decoded; its bytes are still hashed. */
+  async unreadable(file: EvidenceFile, error: unknown): Promise<void> {
+    const custody = file.stdin ? null : await hashFile(file.path).catch(() => null);
     this.skipped.push({
       path: file.path,
       reason: `cannot be read: ${describe(error)}`,
-      sha256: '',
-      bytes: 0,
+      sha256: custody?.sha256 ?? '',
+      bytes: custody?.bytes ?? 0,
     });
   }
 }
@@ -86,7 +87,7 @@ export async function openInputs(files: EvidenceFile[], sink: WarningSink): Prom
     try {
       opened = await openEvidence(file);
     } catch (error) {
-      inputs.unreadable(file, error);
+      await inputs.unreadable(file, error);
       continue;
     }
     await inputs.add(opened, sink);

@@ -24,9 +24,17 @@ export function parseTime(value: unknown): Instant | null {
   if (value.startsWith(ZERO_YEAR)) return null;
   if (UTC_ISO.test(value)) {
     const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : { iso: value, ms };
+    return Number.isNaN(ms) ? null : { iso: value, ms: ms + subMillis(value) };
   }
   return parseRfc3339(value.trim());
+}
+
+/** Date.parse stops at milliseconds; the digits past them still order events. */
+function subMillis(iso: string): number {
+  const dot = iso.indexOf('.', 19);
+  if (dot < 0) return 0;
+  const rest = iso.slice(dot + 4, -1);
+  return rest ? Number(`0.${rest}`) : 0;
 }
 
 function parseRfc3339(value: string): Instant | null {
