@@ -1,0 +1,105 @@
+import type { ApiObservation } from '../../model/observation.js';
+import type { Source } from '../../model/source.js';
+import { num, obj, str } from '../../util/text.js';
+import { parseTime, type Instant } from '../../util/time.js';
+import { canonicalAddresses } from './address.js';
+
+/**
+ * Kubernetes API-server audit events, audit.k8s.io v1 and v1beta1.
+ * Spec: https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/#audit-k8s-io-v1-Event
+ * Many events in the wild carry no apiVersion (older exports, test traces),
+ * so an event is known by its fields.
+ * Example: {"auditID":"1111…","stage":"ResponseComplete","verb":"create",
+ *   "objectRef":{"resource":"pods","namespace":"dev","name":"dbg-shell"},…}
+ */
+export function isAuditEvent(value: Record<string, unknown>): boolean {
+  const request =
+    typeof value['verb'] === 'string' ||
+    typeof value['requestURI'] === 'string' ||
+    typeof value['stage'] === 'string';
+  if (typeof value['auditID'] === 'string') return request;
+  return isAuditApiVersion(value['apiVersion']) && value['kind'] === 'Event' && request;
+}
+
+/** Example: "audit.k8s.io/v1", "audit.k8s.io/v1beta1". */
+export function isAuditApiVersion(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('audit.k8s.io/');
+}
+
+/**
+ * The event's time: when it reached its stage, else when the request came
+ * in, else v1beta1's `timestamp` (second precision), else a time the
+ * wrapper gave (an AKS record's `time`).
+ */
+export function eventTime(
+  event: Record<string, unknown>,
+  fallback: unknown = null,
+): Instant | null {
+  return (
+    parseTime(event['stageTimestamp']) ??
+    parseTime(event['requestReceivedTimestamp']) ??
+    parseTime(event['timestamp']) ??
+    parseTime(fallback)
+  );
+}
+
+export function apiObservation(
+  event: Record<string, unknown>,
+  source: Source,
+  time: Instant | null,
+): ApiObservation {
+  const ref = obj(event['objectRef']);
+  return {
+    kind: 'api',
+    time: time?.iso ?? null,
+    ts: time?.ms ?? null,
+    source,
+    auditID: str(event['auditID']),
+    stage: str(event['stage']),
+    level: str(event['level']),
+    verb: str(event['verb']),
+    resource: str(ref?.['resource']),
+    subresource: str(ref?.['subresource']),
+    namespace: str(ref?.['namespace']),
+    name: str(ref?.['name']) ?? createdName(event),
+    user: str(obj(event['user'])?.['username']),
+    impersonatedUser: str(obj(event['impersonatedUser'])?.['username']),
+    sourceIPs: canonicalAddresses(Array.isArray(event['sourceIPs']) ? event['sourceIPs'] : []),
+    code: num(obj(event['responseStatus'])?.['code']),
+    userAgent: str(event['userAgent']),
+    requestURI: str(event['requestURI']),
+    duration: duration(event),
+  };
+}
+
+/**
+ * A create of an object with a generated name has no name in objectRef; the
+ * response body (at RequestResponse level) has the name the server chose.
+ * Example: generateName "nginx-5cdcc99dbf-" → "nginx-5cdcc99dbf-rgw6z".
+ */
+function createdName(event: Record<string, unknown>): string | null {
+  if (event['verb'] !== 'create' || obj(event['objectRef'])?.['subresource'] !== undefined) {
+    return null;
+  }
+  return str(obj(obj(event['responseObject'])?.['metadata'])?.['name']);
+}
+
+/**
+ * Seconds from requestReceivedTimestamp to this stage, to the microsecond.
+ * Example: 10:22:00.000000Z → 10:52:00.002Z is 1800.002.
+ */
+function duration(event: Record<string, unknown>): number | null {
+  const received = parseTime(event['requestReceivedTimestamp']);
+  const reached = parseTime(event['stageTimestamp']);
+  if (received === null || reached === null) return null;
+  const micros = Math.round((reached.ms - received.ms) * 1000);
+  return micros >= 0 ? micros / 1e6 : null;
+}
+
+/** Example: 'not a Kubernetes audit event ("kind": 0; no auditID, verb or requestURI)'. */
+export function notAuditMessage(value: unknown): string {
+  const kind = obj(value)?.['kind'];
+  const shown = kind === null || ['string', 'number', 'boolean'].includes(typeof kind);
+  const said = shown ? `"kind": ${JSON.stringify(kind).slice(0, 40)}; ` : '';
+  return `not a Kubernetes audit event (${said}no auditID, verb or requestURI)`;
+}

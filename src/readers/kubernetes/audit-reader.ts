@@ -1,0 +1,117 @@
+import type { Head } from '../../evidence/open.js';
+import type { Observation } from '../../model/observation.js';
+import { obj } from '../../util/text.js';
+import { NotThisFormat, type Reader } from '../reader.js';
+import {
+  apiObservation,
+  eventTime,
+  isAuditApiVersion,
+  isAuditEvent,
+  notAuditMessage,
+} from './audit-event.js';
+import { auditPodConfigs } from './audit-pods.js';
+import { auditCandidates, isAksAuditRecord, type Candidate } from './audit-records.js';
+import { jsonHead } from './json-head.js';
+
+/**
+ * The Kubernetes API server's audit log. Each event becomes one `api`
+ * observation; a write of a pod or workload whose body was logged also
+ * becomes `config` observations of its containers, from the same line.
+ * Events are not grouped by auditID here: one request logged at several
+ * stages gives one observation per stage, and rules pick the stage they need.
+ */
+export const auditReader: Reader = {
+  id: 'k8s-audit',
+  description:
+    'Kubernetes API-server audit log (audit.k8s.io v1/v1beta1: JSON lines, arrays, ' +
+    'EventList, AKS diagnostic export)',
+  exportCommand:
+    'kube-apiserver --audit-log-path=/var/log/kubernetes/audit.log --audit-policy-file=policy.yaml',
+  sniff: sniffAudit,
+  async *read(content, ctx, head) {
+    // Records that are no events wait until an event shows the input is an
+    // audit log after all; with none, the whole input is not one.
+    const pending: [number, string][] = [];
+    let events = 0;
+    const lines = layoutOf(head) === 'lines';
+    for await (const found of auditCandidates(content, ctx, lines)) {
+      const event = obj(found.value);
+      if (event === null || !isAuditEvent(event)) {
+        const message = notAuditMessage(found.value);
+        if (events === 0 && pending.length < MAX_PENDING) pending.push([found.line, message]);
+        else ctx.skip(found.line, message);
+        continue;
+      }
+      if (events === 0) for (const [line, message] of pending.splice(0)) ctx.skip(line, message);
+      events += 1;
+      ctx.record();
+      yield* observationsOf(event, found, ctx.path);
+    }
+    if (events === 0) {
+      throw new NotThisFormat(pending[0]?.[1] ?? 'JSON that holds no Kubernetes audit event');
+    }
+  },
+};
+
+/** How many non-events are held back before they are reported anyway. */
+const MAX_PENDING = 1000;
+
+function sniffAudit(head: Head): boolean {
+  const layout = layoutOf(head);
+  if (layout === null) return false;
+  if (layout === 'lines' && headLines(head).some(isAuditEvent)) return true;
+  const shape = jsonHead(head);
+  if (shape === null) return false;
+  const { root, first } = shape;
+  if (root !== null && isAuditEvent(root)) return true;
+  if (first !== null && isAuditEvent(first)) return true;
+  if (root !== null && isAuditApiVersion(root['apiVersion']) && root['kind'] === 'EventList') {
+    return true;
+  }
+  return isAksAuditRecord(first);
+}
+
+/**
+ * JSON lines or one document. Lines when the first line is a whole value,
+ * and also when it is no value's start at all: a log whose first line was
+ * cut by rotation or a partial copy.
+ * Example cut first line: `ge":"ResponseComplete","requestURI":"/api/v1/pods"}`.
+ */
+function layoutOf(head: Head): 'lines' | 'document' | null {
+  const text = head.text;
+  if (text === null) return null;
+  const start = text.search(/\S/);
+  if (start < 0) return null;
+  if (text[start] === '[') return 'document';
+  if (text[start] !== '{') return 'lines';
+  const end = text.indexOf('\n', start);
+  return parseOrNull(text.slice(start, end < 0 ? undefined : end)) ? 'lines' : 'document';
+}
+
+/** The objects on the head's first lines that parse on their own. */
+function headLines(head: Head): Record<string, unknown>[] {
+  const lines = (head.text ?? '').split('\n', LINES_SNIFFED + 1).slice(0, LINES_SNIFFED);
+  const values = lines.map((line) => (line.trimStart().startsWith('{') ? parseOrNull(line) : null));
+  return values.filter((v): v is Record<string, unknown> => v !== null);
+}
+
+const LINES_SNIFFED = 20;
+
+function parseOrNull(text: string): Record<string, unknown> | null {
+  try {
+    return obj(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+function* observationsOf(
+  event: Record<string, unknown>,
+  found: Candidate,
+  path: string,
+): Generator<Observation> {
+  const time = eventTime(event, found.fallbackTime);
+  const api = apiObservation(event, { path, line: found.line }, time);
+  yield api;
+  yield* auditPodConfigs(event, api, time);
+}

@@ -1,0 +1,101 @@
+import type { Readable } from 'node:stream';
+import { lineOf, readJsonDocument, type JsonDocument } from '../../evidence/json-document.js';
+import { describe } from '../../util/errors.js';
+import { obj, str } from '../../util/text.js';
+import type { ReadContext } from '../reader.js';
+import { jsonLines } from '../shared/json-records.js';
+
+/**
+ * The shapes audit events are exported in, unwrapped to one candidate event
+ * each: JSON lines (the API server's log backend), a JSON array, an
+ * `EventList` ({"kind":"EventList","items":[…]}), a single event document,
+ * and Azure's AKS diagnostic export, whose `records[].properties.log` holds
+ * each event as a JSON string (or, re-serialized, as an object).
+ * AKS: https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs
+ * Example: {"records":[{"category":"kube-audit","time":"2020-05-05T16:16:37Z",
+ *   "properties":{"log":"{\"kind\":\"Event\",\"auditID\":\"55ff…\",…}"}}]}
+ */
+export interface Candidate {
+  value: unknown;
+  line: number;
+  /** A time the wrapper gave, used when the event has none. */
+  fallbackTime: unknown;
+}
+
+type LineOf = (key: string, index: number) => number;
+
+export async function* auditCandidates(
+  content: Readable,
+  ctx: ReadContext,
+  lines: boolean,
+): AsyncGenerator<Candidate> {
+  if (lines) {
+    for await (const record of jsonLines(content, ctx)) {
+      yield* unwrap(record.value, () => record.line, ctx);
+    }
+    return;
+  }
+  const doc: JsonDocument = await readJsonDocument(content);
+  yield* unwrap(doc.value, (key, index) => lineOf(doc, key, index), ctx);
+}
+
+function* unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext): Generator<Candidate> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield candidate(value[i], lineAt('', i));
+    return;
+  }
+  const root = obj(value);
+  const items = root?.['items'];
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) yield candidate(items[i], lineAt('items', i));
+    return;
+  }
+  const records = root?.['records'];
+  if (Array.isArray(records)) {
+    for (let i = 0; i < records.length; i++) {
+      const event = fromRecord(records[i], i, lineAt('records', i), ctx);
+      if (event !== null) yield event;
+    }
+    return;
+  }
+  yield candidate(value, lineAt('', 0));
+}
+
+function candidate(value: unknown, line: number): Candidate {
+  return { value, line, fallbackTime: null };
+}
+
+/** The event an AKS record carries, or null (skipped and located) when it is unreadable. */
+function fromRecord(
+  value: unknown,
+  index: number,
+  line: number,
+  ctx: ReadContext,
+): Candidate | null {
+  const record = obj(value);
+  const log = obj(record?.['properties'])?.['log'];
+  const fallbackTime = record?.['time'] ?? null;
+  if (obj(log) !== null) return { value: log, line, fallbackTime };
+  const text = str(log);
+  if (text === null) {
+    ctx.skip(line, `records[${index}] has no properties.log`);
+    return null;
+  }
+  try {
+    return { value: JSON.parse(text) as unknown, line, fallbackTime };
+  } catch (error) {
+    ctx.skip(line, `records[${index}].properties.log is not JSON: ${describe(error)}`);
+    return null;
+  }
+}
+
+/**
+ * True when a record (or a partial one from the head) is an AKS diagnostic
+ * record of the audit categories "kube-audit" or "kube-audit-admin".
+ */
+export function isAksAuditRecord(record: Record<string, unknown> | null): boolean {
+  if (record === null) return false;
+  if (/^kube-audit/.test(str(record['category']) ?? '')) return true;
+  const log = obj(record['properties'])?.['log'];
+  return typeof log === 'string' ? log.includes('"auditID"') : obj(log)?.['auditID'] !== undefined;
+}
