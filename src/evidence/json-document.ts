@@ -48,31 +48,51 @@ export function scanElementLines(text: string): Map<string, number[]> {
   const lines = new Map<string, number[]>();
   const stack: number[] = [];
   let line = 1;
-  let stringStart = -1;
+  let inString = false;
   let lastString = '';
+  let stringStart = 0;
   let arrayKey = '';
+  // Set after `[` or `,` of a tracked array: the next value is an element.
+  let expecting: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === NEWLINE) line++;
-    if (stringStart >= 0) {
+    if (inString) {
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) {
+        inString = false;
         if (stack.length === 1) lastString = text.slice(stringStart + 1, i);
-        stringStart = -1;
       }
       continue;
     }
-    if (c === QUOTE) stringStart = i;
-    else if (c === 123 || c === 91) {
-      // `{` or `[`: an element starts when its parent is a tracked array.
-      const depth = stack.length;
-      if (depth === 1 && stack[0] === 91) push(lines, '', line);
-      else if (depth === 2 && stack[0] === 123 && stack[1] === 91) push(lines, arrayKey, line);
-      if (depth === 1 && stack[0] === 123 && c === 91) arrayKey = lastString;
+    if (c <= 32) continue;
+    if (expecting !== null && c !== 93) {
+      push(lines, expecting, line);
+      expecting = null;
+    }
+    if (c === QUOTE) {
+      inString = true;
+      stringStart = i;
+    } else if (c === 123 || c === 91) {
       stack.push(c);
-    } else if (c === 125 || c === 93) stack.pop();
+      if (c === 91) expecting = trackedKey(stack, lastString);
+      if (c === 91 && stack.length === 2 && stack[0] === 123) arrayKey = lastString;
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      expecting = null;
+    } else if (c === 44) {
+      expecting = trackedKey(stack, arrayKey);
+    }
   }
   return lines;
+}
+
+/** The key of the array on top of the stack when it is one we track, else null. */
+function trackedKey(stack: number[], key: string): string | null {
+  if (stack[stack.length - 1] !== 91) return null;
+  if (stack.length === 1) return '';
+  if (stack.length === 2 && stack[0] === 123) return key;
+  return null;
 }
 
 function push(map: Map<string, number[]>, key: string, line: number): void {

@@ -7,6 +7,11 @@ describe('scanElementLines', () => {
     expect(scanElementLines(text).get('')).toEqual([2, 6]);
   });
 
+  it('counts scalar elements too, so later lines stay aligned', () => {
+    const text = '[\n {"a": 1},\n 7,\n "s,]",\n {"b": 2}\n]';
+    expect(scanElementLines(text).get('')).toEqual([2, 3, 4, 5]);
+  });
+
   it('finds elements of arrays held by the root object', () => {
     const text = '{\n "kind": "List",\n "items": [\n  {"x": 1},\n  {"y": [2]}\n ],\n "other": [\n {}\n ]\n}';
     const lines = scanElementLines(text);
