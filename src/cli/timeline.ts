@@ -28,7 +28,9 @@ export async function timeline(
   const inputs = await openInputs(files, warningSink(log));
   const out = opts.format === 'json' ? jsonLines(io) : rows(io);
   const undated: Observation[] = [];
-  for await (const obs of replay(inputs.streams, (o) => undated.push(o))) await out.write(obs);
+  for await (const batch of replay(inputs.streams, (o) => undated.push(o))) {
+    for (const obs of batch) await out.write(obs);
+  }
   undated.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
   for (const obs of undated) await out.write(obs);
   await out.end();

@@ -32,7 +32,7 @@ export async function runDetection(
     resolver.observe(obs, inputs.formatOf(obs.source.path));
     engine.observe(obs);
   };
-  for await (const obs of replay(inputs.streams, take)) take(obs);
+  for await (const batch of replay(inputs.streams, take)) for (const obs of batch) take(obs);
   const { hits, notEvaluable } = engine.finish();
   return { hits, notEvaluable, resolver, observations, ruleFailures: engine.failures };
 }

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { detectEncoding, toUtf8 } from './decode.js';
 import type { EvidenceFile } from './paths.js';
@@ -54,15 +54,14 @@ export async function openEvidence(file: EvidenceFile): Promise<OpenedEvidence> 
   const custody = new Custody();
   const raw = file.stdin ? process.stdin : createReadStream(file.path);
   const tapped = forward(raw, new HashTap(custody));
-  const [first, rest] = await peek(tapped, 2);
+  const [first, raw2] = await peek(tapped, 2);
   const gzip = first[0] === 0x1f && first[1] === 0x8b;
-  let body: Readable = gzip ? rest.pipe(guardedGunzip(rest)) : rest;
-  const [start, afterStart] = await peek(body, 3);
+  const [start, plain] = await peek(gzip ? forward(raw2, createGunzip()) : raw2, 3);
   const decoder = toUtf8(detectEncoding(start));
-  body = decoder ? forward(afterStart, decoder) : afterStart;
-  const [headBytes, content] = await peek(body, HEAD_BYTES);
-  const head: Head = { name: basename(file.path), bytes: headBytes, text: asText(headBytes), gzip };
-  return { file, head, content, custody };
+  const [headBytes, body] = await peek(decoder ? forward(plain, decoder) : plain, HEAD_BYTES);
+  const bytes = headBytes.subarray(0, HEAD_BYTES);
+  const head: Head = { name: basename(file.path), bytes, text: asText(bytes), gzip };
+  return { file, head, content: body, custody };
 }
 
 function asText(bytes: Buffer): string | null {
@@ -76,59 +75,46 @@ function forward<T extends Transform>(source: Readable, dest: T): T {
   return source.pipe(dest);
 }
 
-function guardedGunzip(source: Readable): Transform {
-  const gunzip = createGunzip();
-  source.on('error', (err) => gunzip.destroy(err));
-  return gunzip;
-}
-
 /**
- * Reads at least `size` bytes (or to the end) and returns them with a stream
- * that yields the same content again from its first byte.
+ * Reads at least `size` bytes (or all there is) without consuming them:
+ * they are put back at the front of the stream, which stays paused. A
+ * stream that ended meanwhile cannot take them back, so a new one holding
+ * them is returned instead.
  */
 async function peek(stream: Readable, size: number): Promise<[Buffer, Readable]> {
   const chunks: Buffer[] = [];
   let length = 0;
-  const iterator = stream[Symbol.asyncIterator]();
-  let done = false;
   while (length < size) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
+    const chunk = stream.read() as Buffer | null;
+    if (chunk !== null) {
+      chunks.push(chunk);
+      length += chunk.length;
+      continue;
     }
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
-    chunks.push(chunk);
-    length += chunk.length;
+    if (stream.readableEnded || !(await readable(stream))) break;
   }
   const head = Buffer.concat(chunks);
-  return [head.subarray(0, size), replay(head, done ? null : iterator)];
+  if (stream.readableEnded) return [head, Readable.from(head.length > 0 ? [head] : [])];
+  if (head.length > 0) stream.unshift(head);
+  return [head, stream];
 }
 
-function replay(head: Buffer, rest: AsyncIterator<unknown> | null): Readable {
-  const out = new PassThrough({ highWaterMark: HEAD_BYTES });
-  (async () => {
-    if (head.length > 0 && !out.write(head)) await drained(out);
-    if (rest) {
-      for (let next = await rest.next(); !next.done; next = await rest.next()) {
-        if (!out.write(next.value as Buffer)) await drained(out);
-        if (out.destroyed) return;
-      }
-    }
-    out.end();
-  })().catch((err: unknown) => out.destroy(err as Error));
-  return out;
-}
-
-function drained(stream: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
+/** Resolves true when more can be read, false at the end; rejects on error. */
+function readable(stream: Readable): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const done = (value: boolean, error?: Error): void => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      if (error) reject(error);
+      else resolve(value);
     };
-    stream.on('drain', done);
-    stream.on('close', done);
+    const onReadable = (): void => done(true);
+    const onEnd = (): void => done(false);
+    const onError = (error: Error): void => done(false, error);
+    stream.on('readable', onReadable);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
   });
 }
 

@@ -2,9 +2,9 @@ import { describe } from '../util/errors.js';
 import { finishCustody, hashFile, openEvidence, type OpenedEvidence } from '../evidence/open.js';
 import type { EvidenceFile } from '../evidence/paths.js';
 import type { Observation } from '../model/observation.js';
-import { NotThisFormat } from './reader.js';
+import { NotThisFormat, type Reader } from './reader.js';
 import { identify } from './registry.js';
-import { newStats, runReader, type InputStats, type WarningSink } from './run.js';
+import { contextFor, newStats, type InputStats, type WarningSink } from './run.js';
 
 /** An input that a reader read, with its chain-of-custody facts. */
 export interface ReadInput {
@@ -41,20 +41,29 @@ export class InputSet {
     if ('skip' in found) return this.skip(opened, found.skip);
     const stats = newStats(opened.file.path, found.reader.id);
     this.formats.set(stats.path, stats.format);
-    this.streams.push(this.stream(opened, stats, runReader(found.reader, opened, stats, sink)));
+    this.streams.push(this.stream(found.reader, opened, stats, sink));
   }
 
+  /**
+   * One input's observations. A reader that throws ends that input only:
+   * what it yielded stands and the error becomes a warning, unless it gave
+   * the input up as not its format before yielding anything.
+   */
   private async *stream(
+    reader: Reader,
     opened: OpenedEvidence,
     stats: InputStats,
-    observations: AsyncIterable<Observation>,
+    sink: WarningSink,
   ): AsyncGenerator<Observation> {
+    const ctx = contextFor(stats, sink);
     try {
-      yield* observations;
+      yield* reader.read(opened.content, ctx, opened.head);
     } catch (error) {
-      if (!(error instanceof NotThisFormat)) throw error;
-      await this.skip(opened, error.message);
-      return;
+      if (error instanceof NotThisFormat && stats.records === 0) {
+        await this.skip(opened, error.message);
+        return;
+      }
+      ctx.warn(null, `reading stopped early: ${describe(error)}`);
     }
     await finishCustody(opened);
     const { sha256, bytes } = opened.custody;

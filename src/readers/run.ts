@@ -1,7 +1,4 @@
-import { describe } from '../util/errors.js';
-import type { OpenedEvidence } from '../evidence/open.js';
-import type { Observation } from '../model/observation.js';
-import { NotThisFormat, type ReadContext, type Reader } from './reader.js';
+import type { ReadContext } from './reader.js';
 
 /** A located message about one input. Example: { line: 17, message: "not JSON: …" }. */
 export interface InputWarning {
@@ -59,22 +56,7 @@ export function newStats(path: string, format: string): InputStats {
   return { path, format, records: 0, skipped: 0, warnings: [], moreWarnings: 0 };
 }
 
-/**
- * Runs one reader over one opened input. A reader that throws ends that
- * input only: what it yielded stands, and the error becomes a warning.
- */
-export async function* runReader(
-  reader: Reader,
-  opened: OpenedEvidence,
-  stats: InputStats,
-  sink: WarningSink,
-): AsyncGenerator<Observation> {
-  const ctx = new StatsContext(stats, sink);
-  try {
-    yield* reader.read(opened.content, ctx, opened.head);
-  } catch (error) {
-    // A reader may give the input up as not its own before yielding anything.
-    if (error instanceof NotThisFormat && stats.records === 0) throw error;
-    ctx.warn(null, `reading stopped early: ${describe(error)}`);
-  }
+/** A context that counts into `stats` and passes each located warning on to `sink`. */
+export function contextFor(stats: InputStats, sink: WarningSink): ReadContext {
+  return new StatsContext(stats, sink);
 }

@@ -1,4 +1,5 @@
 import type { Observation } from '../model/observation.js';
+import { RunBuffer } from './buffer.js';
 
 /**
  * How far out of order one input may be and still be replayed in order.
@@ -6,43 +7,48 @@ import type { Observation } from '../model/observation.js';
  */
 export const REORDER_WINDOW = 4096;
 
-interface Cursor {
-  index: number;
-  iterator: AsyncIterator<Observation>;
-  buffer: Heap;
-  done: boolean;
-  seq: number;
-}
+/** A buffer is topped up once it falls below this, so refills come in bulk. */
+const LOW_WATER = REORDER_WINDOW / 2;
 
-interface Entry {
-  obs: Observation;
-  seq: number;
+/** Observations handed on at once; the consumer loops over them synchronously. */
+const BATCH = 1024;
+
+interface Cursor {
+  iterator: AsyncIterator<Observation>;
+  buffer: RunBuffer;
+  done: boolean;
 }
 
 /**
  * Merges the observations of every input into one time-ordered stream (a
- * k-way merge, each input smoothed by a bounded reorder buffer). Ties go to
- * the earlier input, then to the earlier record, so the order is stable.
- * Undated observations pass straight through: no rule orders by them.
+ * k-way merge, each input smoothed by a bounded reorder buffer), handed on
+ * in batches. Ties go to the earlier input, then to the earlier record, so
+ * the order is stable. Undated observations go to `undated` as they arrive:
+ * no rule orders by them.
  */
 export async function* replay(
   inputs: AsyncIterable<Observation>[],
   undated: (obs: Observation) => void,
-): AsyncGenerator<Observation> {
-  const cursors: Cursor[] = inputs.map((input, index) => ({
-    index,
+): AsyncGenerator<Observation[]> {
+  const cursors: Cursor[] = inputs.map((input) => ({
     iterator: input[Symbol.asyncIterator](),
-    buffer: new Heap(),
+    buffer: new RunBuffer(),
     done: false,
-    seq: 0,
   }));
   await Promise.all(cursors.map((c) => fill(c, undated)));
+  let batch: Observation[] = [];
   for (;;) {
     const cursor = earliest(cursors);
-    if (!cursor) return;
-    yield cursor.buffer.pop()!.obs;
-    if (!cursor.done) await fill(cursor, undated);
+    if (!cursor) break;
+    batch.push(cursor.buffer.shift()!);
+    const starving = !cursor.done && cursor.buffer.size < LOW_WATER;
+    if (batch.length >= BATCH || starving) {
+      yield batch;
+      batch = [];
+    }
+    if (starving) await fill(cursor, undated);
   }
+  if (batch.length > 0) yield batch;
 }
 
 async function fill(cursor: Cursor, undated: (obs: Observation) => void): Promise<void> {
@@ -53,71 +59,19 @@ async function fill(cursor: Cursor, undated: (obs: Observation) => void): Promis
       return;
     }
     if (next.value.ts === null) undated(next.value);
-    else cursor.buffer.push({ obs: next.value, seq: cursor.seq++ });
+    else cursor.buffer.push(next.value);
   }
 }
 
 function earliest(cursors: Cursor[]): Cursor | null {
   let best: Cursor | null = null;
+  let bestTs = Infinity;
   for (const c of cursors) {
     const top = c.buffer.peek();
-    if (!top) continue;
-    const bestTop = best?.buffer.peek();
-    if (!bestTop || top.obs.ts! < bestTop.obs.ts!) best = c;
+    if (top !== undefined && (best === null || top.ts! < bestTs)) {
+      best = c;
+      bestTs = top.ts!;
+    }
   }
   return best;
-}
-
-/** A binary min-heap ordered by time, then arrival. */
-class Heap {
-  private readonly items: Entry[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): Entry | undefined {
-    return this.items[0];
-  }
-
-  push(entry: Entry): void {
-    const items = this.items;
-    items.push(entry);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): Entry | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      this.sink(0);
-    }
-    return top;
-  }
-
-  private sink(i: number): void {
-    const items = this.items;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && before(items[l]!, items[m]!)) m = l;
-      if (r < items.length && before(items[r]!, items[m]!)) m = r;
-      if (m === i) return;
-      [items[i], items[m]] = [items[m]!, items[i]!];
-      i = m;
-    }
-  }
-}
-
-function before(a: Entry, b: Entry): boolean {
-  return a.obs.ts! < b.obs.ts! || (a.obs.ts === b.obs.ts && a.seq < b.seq);
 }

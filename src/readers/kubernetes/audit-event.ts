@@ -68,7 +68,7 @@ export function apiObservation(
     code: num(obj(event['responseStatus'])?.['code']),
     userAgent: str(event['userAgent']),
     requestURI: str(event['requestURI']),
-    duration: duration(event),
+    duration: duration(event, time),
   };
 }
 
@@ -88,9 +88,11 @@ function createdName(event: Record<string, unknown>): string | null {
  * Seconds from requestReceivedTimestamp to this stage, to the microsecond.
  * Example: 10:22:00.000000Z → 10:52:00.002Z is 1800.002.
  */
-function duration(event: Record<string, unknown>): number | null {
+function duration(event: Record<string, unknown>, time: Instant | null): number | null {
+  const stage = event['stageTimestamp'];
   const received = parseTime(event['requestReceivedTimestamp']);
-  const reached = parseTime(event['stageTimestamp']);
+  // `time` is the stage's own time when the event has one: no need to parse it twice.
+  const reached = time !== null && typeof stage === 'string' && time.iso === stage ? time : parseTime(stage);
   if (received === null || reached === null) return null;
   const micros = Math.round((reached.ms - received.ms) * 1000);
   return micros >= 0 ? micros / 1e6 : null;

@@ -34,18 +34,20 @@ export const auditReader: Reader = {
     const pending: [number, string][] = [];
     let events = 0;
     const lines = layoutOf(head) === 'lines';
-    for await (const found of auditCandidates(content, ctx, lines)) {
-      const event = obj(found.value);
-      if (event === null || !isAuditEvent(event)) {
-        const message = notAuditMessage(found.value);
-        if (events === 0 && pending.length < MAX_PENDING) pending.push([found.line, message]);
-        else ctx.skip(found.line, message);
-        continue;
+    for await (const batch of auditCandidates(content, ctx, lines)) {
+      for (const found of batch) {
+        const event = obj(found.value);
+        if (event === null || !isAuditEvent(event)) {
+          const message = notAuditMessage(found.value);
+          if (events === 0 && pending.length < MAX_PENDING) pending.push([found.line, message]);
+          else ctx.skip(found.line, message);
+          continue;
+        }
+        if (events === 0) for (const [line, message] of pending.splice(0)) ctx.skip(line, message);
+        events += 1;
+        ctx.record();
+        yield* observationsOf(event, found, ctx.path);
       }
-      if (events === 0) for (const [line, message] of pending.splice(0)) ctx.skip(line, message);
-      events += 1;
-      ctx.record();
-      yield* observationsOf(event, found, ctx.path);
     }
     if (events === 0) {
       throw new NotThisFormat(pending[0]?.[1] ?? 'JSON that holds no Kubernetes audit event');

@@ -3,7 +3,7 @@ import { lineOf, readJsonDocument, type JsonDocument } from '../../evidence/json
 import { describe } from '../../util/errors.js';
 import { obj, str } from '../../util/text.js';
 import type { ReadContext } from '../reader.js';
-import { jsonLines } from '../shared/json-records.js';
+import { jsonLineBatches } from '../shared/json-records.js';
 
 /**
  * The shapes audit events are exported in, unwrapped to one candidate event
@@ -24,41 +24,47 @@ export interface Candidate {
 
 type LineOf = (key: string, index: number) => number;
 
+/** Candidate events a batch at a time, so the reader loops over them synchronously. */
 export async function* auditCandidates(
   content: Readable,
   ctx: ReadContext,
   lines: boolean,
-): AsyncGenerator<Candidate> {
+): AsyncGenerator<Candidate[]> {
   if (lines) {
-    for await (const record of jsonLines(content, ctx)) {
-      yield* unwrap(record.value, () => record.line, ctx);
+    for await (const batch of jsonLineBatches(content, ctx)) {
+      const out: Candidate[] = [];
+      for (const record of batch) unwrap(record.value, () => record.line, ctx, out);
+      yield out;
     }
     return;
   }
   const doc: JsonDocument = await readJsonDocument(content);
-  yield* unwrap(doc.value, (key, index) => lineOf(doc, key, index), ctx);
+  const out: Candidate[] = [];
+  unwrap(doc.value, (key, index) => lineOf(doc, key, index), ctx, out);
+  yield out;
 }
 
-function* unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext): Generator<Candidate> {
+/** Appends the candidate events one JSON value holds to `out`. */
+function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate[]): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield candidate(value[i], lineAt('', i));
+    for (let i = 0; i < value.length; i++) out.push(candidate(value[i], lineAt('', i)));
     return;
   }
   const root = obj(value);
   const items = root?.['items'];
   if (Array.isArray(items)) {
-    for (let i = 0; i < items.length; i++) yield candidate(items[i], lineAt('items', i));
+    for (let i = 0; i < items.length; i++) out.push(candidate(items[i], lineAt('items', i)));
     return;
   }
   const records = root?.['records'];
   if (Array.isArray(records)) {
     for (let i = 0; i < records.length; i++) {
       const event = fromRecord(records[i], i, lineAt('records', i), ctx);
-      if (event !== null) yield event;
+      if (event !== null) out.push(event);
     }
     return;
   }
-  yield candidate(value, lineAt('', 0));
+  out.push(candidate(value, lineAt('', 0)));
 }
 
 function candidate(value: unknown, line: number): Candidate {

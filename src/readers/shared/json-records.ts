@@ -15,26 +15,38 @@ export interface JsonRecord {
  * and located. Blank lines are not records.
  */
 export async function* jsonLines(content: Readable, ctx: ReadContext): AsyncGenerator<JsonRecord> {
+  for await (const batch of jsonLineBatches(content, ctx)) yield* batch;
+}
+
+/**
+ * The same records a chunk at a time, for readers on hot paths: looping
+ * over a batch costs nothing, while every await of a record costs a turn of
+ * the event loop.
+ */
+export async function* jsonLineBatches(
+  content: Readable,
+  ctx: ReadContext,
+): AsyncGenerator<JsonRecord[]> {
   const onOverlong = (line: number): void => ctx.skip(line, 'line too long to be a record; skipped');
-  for await (const batch of lineBatches(content, { onOverlong })) {
-    const { lines, first } = batch;
+  for await (const { lines, first } of lineBatches(content, { onOverlong })) {
+    const records: JsonRecord[] = [];
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!;
       if (text.length === 0 || isBlank(text)) continue;
-      let value: unknown;
       try {
-        value = JSON.parse(text);
+        records.push({ value: JSON.parse(text) as unknown, line: first + i });
       } catch (error) {
         ctx.skip(first + i, `not JSON: ${describe(error)}`);
-        continue;
       }
-      yield { value, line: first + i };
     }
+    if (records.length > 0) yield records;
   }
 }
 
 function isBlank(text: string): boolean {
-  return text.trim().length === 0;
+  const c = text.charCodeAt(0);
+  // A record starts with `{` or `[`; only other lines need the full check.
+  return c !== 123 && c !== 91 && text.trim().length === 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import { HEAD_BYTES, type Head, type OpenedEvidence } from '../../../src/evidenc
 import type { Observation } from '../../../src/model/observation.js';
 import { READERS, RECOGNIZERS } from '../../../src/readers/kubernetes/index.js';
 import type { Reader } from '../../../src/readers/reader.js';
-import { newStats, runReader, type InputStats } from '../../../src/readers/run.js';
+import { contextFor, newStats, type InputStats } from '../../../src/readers/run.js';
 
 /** A head as openEvidence builds it, for text that is already decoded. */
 export function headOf(text: string, name = 'input.json'): Head {
@@ -33,6 +33,10 @@ export function identify(text: string, name = 'input.json'): string {
   return known ? `skip:${known.reason(head)}` : 'unknown';
 }
 
+function readerStream(reader: Reader, input: OpenedEvidence, stats: InputStats) {
+  return reader.read(input.content, contextFor(stats, () => {}), input.head);
+}
+
 export interface ReadResult {
   observations: Observation[];
   stats: InputStats;
@@ -48,7 +52,7 @@ export async function readWith(
   const stats = newStats(name, reader.id);
   const observations: Observation[] = [];
   try {
-    for await (const obs of runReader(reader, opened(text, name), stats, () => {})) {
+    for await (const obs of readerStream(reader, opened(text, name), stats)) {
       observations.push(obs);
     }
   } catch (error) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openEvidence } from '../../../src/evidence/open.js';
 import type { Observation } from '../../../src/model/observation.js';
 import { READERS, RECOGNIZERS } from '../../../src/readers/kubernetes/index.js';
-import { newStats, runReader, type InputStats } from '../../../src/readers/run.js';
+import { contextFor, newStats, type InputStats } from '../../../src/readers/run.js';
 import { ofKind } from './helpers.js';
 
 /**
@@ -36,7 +36,7 @@ async function read(relative: string): Promise<Outcome> {
   const stats = newStats(relative, reader.id);
   const observations: Observation[] = [];
   try {
-    for await (const obs of runReader(reader, opened, stats, () => {})) observations.push(obs);
+    for await (const obs of reader.read(opened.content, contextFor(stats, () => {}), opened.head)) observations.push(obs);
   } catch (error) {
     return { format: `skip:${(error as Error).message}`, observations, stats };
   }
