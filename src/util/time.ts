@@ -85,8 +85,10 @@ export function fromEpochString(value: string): Instant | null {
 /** Docker's `time`/`timeNano` pair: nanoseconds win when present. */
 export function fromNanos(nanos: number | bigint | string): Instant | null {
   const text = String(nanos);
-  if (!/^\d{10,19}$/.test(text)) return null;
-  const seconds = text.slice(0, -9) || '0';
-  const frac = text.slice(-9).padStart(9, '0');
-  return fromEpochString(`${seconds}.${frac}`);
+  if (!/^\d{1,19}$/.test(text) || /^0+$/.test(text)) return null;
+  const padded = text.padStart(10, '0');
+  const seconds = Number(padded.slice(0, -9));
+  const frac = padded.slice(-9);
+  const base = new Date(seconds * 1000).toISOString().slice(0, 19);
+  return { iso: `${base}.${frac}Z`, ms: seconds * 1000 + Number(`0.${frac}`) * 1000 };
 }

@@ -30,5 +30,7 @@ describe('epoch forms', () => {
     expect(fromEpochString('1796312483.700804')!.iso).toBe('2026-12-03T15:41:23.700804Z');
     expect(fromNanos('1796312483700804692')!.iso).toBe('2026-12-03T15:41:23.700804692Z');
     expect(fromNanos('abc')).toBeNull();
+    expect(fromNanos('1000000000')!.iso).toBe('1970-01-01T00:00:01.000000000Z');
+    expect(fromNanos('0')).toBeNull();
   });
 });

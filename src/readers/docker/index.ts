@@ -1,5 +1,46 @@
 import type { Reader, Recognizer } from '../reader.js';
+import { dockerEvents } from './events/docker-events.js';
+import { podmanEvents } from './events/podman-events.js';
+import { dockerTextEvents, podmanTextEvents } from './events/text-events.js';
+import { dockerInspect, podmanInspect } from './inspect/inspect.js';
+import { containerLogs } from './logs/reader.js';
+import { dockerPs, podmanPs } from './ps/ps.js';
+import {
+  cliError,
+  containerDiff,
+  containerTop,
+  kubeletSummary,
+  prometheusQuery,
+  runtimeInfo,
+} from './recognizers.js';
+import { dockerApiStats } from './stats/api-stats.js';
+import { dockerStats, podmanStats } from './stats/cli-stats.js';
 
-export const READERS: Reader[] = [];
+/**
+ * Docker and Podman runtime exports. Each JSON format is told by keys the
+ * others lack; the log reader comes last, since time-prefixed stats lines
+ * start with a timestamp too.
+ */
+export const READERS: Reader[] = [
+  dockerEvents,
+  podmanEvents,
+  dockerApiStats,
+  dockerStats,
+  podmanStats,
+  dockerPs,
+  podmanPs,
+  dockerInspect,
+  podmanInspect,
+  containerLogs,
+];
 
-export const RECOGNIZERS: Recognizer[] = [];
+export const RECOGNIZERS: Recognizer[] = [
+  dockerTextEvents,
+  podmanTextEvents,
+  containerDiff,
+  runtimeInfo,
+  containerTop,
+  kubeletSummary,
+  prometheusQuery,
+  cliError,
+];

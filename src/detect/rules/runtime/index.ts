@@ -1,7 +1,9 @@
 import type { Rule } from '../../rule.js';
 import { containerExec } from './exec.js';
+import { containerRestartStorm } from './restart-storm.js';
 
 /** Rules over runtime lifecycle events. */
 export const RULES: Rule[] = [
   containerExec,
+  containerRestartStorm,
 ];
