@@ -47,6 +47,11 @@ export interface Hit {
   key?: string;
   severity?: Severity;
   confidence?: number;
+  /**
+   * ATT&CK IDs this hit adds to the card's, when what it saw warrants more.
+   * Example: ["T1041"] for a flow that carried a large upload.
+   */
+  attack?: string[];
   /** Values for the response templates. Example: { path: "/etc/ld.so.preload" }. */
   vars?: Record<string, string>;
 }

@@ -47,7 +47,7 @@ function start(raw: RawHit, entity: string, key: string): Draft {
     severity: hit.severity ?? card.severity,
     confidence: hit.confidence ?? card.confidence,
     score: 0,
-    attack: [...card.attack],
+    attack: withAttack(card.attack, hit.attack),
     entity,
     time: raw.time ? { first: raw.time, last: raw.time } : null,
     summary: hit.summary,
@@ -78,8 +78,15 @@ function merge(draft: Draft, raw: RawHit): void {
     draft.vars = { ...raw.hit.vars };
   }
   f.confidence = Math.max(f.confidence, raw.hit.confidence ?? raw.card.confidence);
+  f.attack = withAttack(f.attack, raw.hit.attack);
   if (raw.time && raw.ts !== null) widen(f, raw.time, raw.ts);
   addEvidence(draft, raw.hit.evidence ?? []);
+}
+
+/** The card's ATT&CK IDs and those a hit adds, each once, in a stable order. */
+function withAttack(base: readonly string[], extra: readonly string[] | undefined): string[] {
+  if (!extra || extra.length === 0) return [...base];
+  return [...new Set([...base, ...extra])].sort();
 }
 
 function severityOf(raw: RawHit): Severity {

@@ -1,3 +1,4 @@
 import type { Rule } from '../../rule.js';
+import { networkIntelAddress } from './intel-address.js';
 
-export const RULES: Rule[] = [];
+export const RULES: Rule[] = [networkIntelAddress];
