@@ -4,7 +4,7 @@ import type { Settings } from '../detect/settings.js';
 import { expandPaths } from '../evidence/paths.js';
 import { buildFindings } from '../findings/build.js';
 import { rank } from '../findings/rank.js';
-import { loadIntel } from '../intel/load.js';
+import { formatIntelWarning, loadIntel } from '../intel/load.js';
 import type { Severity } from '../model/severity.js';
 import { openInputs, type InputSet } from '../readers/inputs.js';
 import { buildReport } from '../report/build.js';
@@ -35,7 +35,7 @@ export async function analyze(
 ): Promise<number> {
   // 1. Evidence: expand paths, open, hash and sniff every file.
   const files = await expandPaths(paths.length > 0 ? paths : ['.']);
-  const settings: Settings = { intel: opts.intel.length > 0 ? await loadIntel(opts.intel) : null };
+  const settings: Settings = { intel: await intelFrom(opts.intel, log) };
   const inputs = await openInputs(files, warningSink(log));
 
   // 2. Readers, replay and rules: one pass over every observation.
@@ -63,6 +63,14 @@ export async function analyze(
     findings.map((f) => f.severity),
     opts.failOn,
   );
+}
+
+async function intelFrom(paths: string[], log: Logger): Promise<Settings['intel']> {
+  if (paths.length === 0) return null;
+  const intel = await loadIntel(paths);
+  for (const warning of intel.warnings) log.warn('intel', formatIntelWarning(warning));
+  log.debug('intel', `${intel.size} entries from ${intel.feeds.length} feeds`);
+  return intel;
 }
 
 function noEvidence(paths: string[], inputs: InputSet, log: Logger): number {

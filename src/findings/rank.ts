@@ -29,7 +29,7 @@ export function rank(findings: Finding[], entities: Map<string, Entity>): Rankin
     const own = byEntity.get(id) ?? [];
     const inherited = entity.related.flatMap((r) => byEntity.get(r) ?? []);
     const all = [...own, ...inherited];
-    ranked.push({ ...entity, score: entityScore(all), why: reasons(all, entity) });
+    ranked.push({ ...entity, score: entityScore(all), why: reasons(all, entity, entities) });
   }
   ranked.sort(compareEntities);
   const scoreOf = new Map(ranked.map((e) => [e.id, e.score]));
@@ -69,10 +69,11 @@ function compareEvidence(a: Finding, b: Finding): number {
 }
 
 /** The top findings and the sources behind an entity's score, in words. */
-function reasons(findings: Finding[], entity: Entity): string[] {
+function reasons(findings: Finding[], entity: Entity, all: Map<string, Entity>): string[] {
   const top = [...findings].sort((a, b) => b.score - a.score || cmp(a.id, b.id)).slice(0, 3);
   const why = top.map((f) => {
-    const via = f.entity === entity.id ? '' : ` (via ${f.entity})`;
+    const other = all.get(f.entity);
+    const via = f.entity === entity.id ? '' : ` (via ${other?.kind ?? ''} ${other?.names[0] ?? f.entity})`;
     return `${f.severity}: ${f.title}${via}`;
   });
   const rules = new Set(findings.map((f) => f.rule)).size;

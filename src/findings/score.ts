@@ -16,11 +16,17 @@ export function findingScore(f: Pick<Finding, 'severity' | 'confidence' | 'evide
 const WEIGHTS = [1, 0.5, 0.3, 0.2];
 const TAIL_WEIGHT = 0.1;
 
+/** The weighted sum at which an entity reaches 63 of 100. */
+const SCALE = 100;
+
 /**
  * An entity's risk: its findings (and those of entities it depends on, such
  * as its image) summed with falling weights, then raised when they come from
  * independent data sources, because an entity hit by several sources is
- * better evidence than one hit by a single noisy rule. Capped at 100.
+ * better evidence than one hit by a single noisy rule. The sum is squashed
+ * onto 0..100 so that heavily hit entities still differ instead of all
+ * sitting at a cap. Example: one high finding (57) scores 43; a sum of 250
+ * scores 92.
  */
 export function entityScore(findings: readonly Finding[]): number {
   const scores = findings.map((f) => f.score).sort((a, b) => b - a);
@@ -30,7 +36,7 @@ export function entityScore(findings: readonly Finding[]): number {
   });
   const sources = new Set(findings.flatMap((f) => f.sourceKinds)).size;
   const independence = 1 + 0.15 * Math.min(4, Math.max(0, sources - 1));
-  return round(Math.min(100, total * independence));
+  return round(100 * (1 - Math.exp(-(total * independence) / SCALE)));
 }
 
 function round(n: number): number {

@@ -4,5 +4,4 @@
  */
 export { loadIntel, formatIntelWarning } from './load.js';
 export type { FeedSummary, IntelWarning, LoadedIntel } from './load.js';
-export { canonicalAddress, parseAddress, parseNetwork } from './address.js';
 export { IntelIndex } from './matcher.js';

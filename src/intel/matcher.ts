@@ -1,5 +1,5 @@
 import type { IntelHit, IntelMatcher } from '../detect/settings.js';
-import { maskIPv4, maskIPv6, parseAddress, type ParsedNetwork } from './address.js';
+import { maskIPv4, maskIPv6, parseAddress, type ParsedNetwork } from '../model/address.js';
 
 /**
  * The loaded intel, indexed for one lookup per flow endpoint: listed

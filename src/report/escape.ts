@@ -21,11 +21,17 @@ function hex(code: number, width: number): string {
 
 export const TRUNCATION_HINT = ' …[cut; --format json has it all]';
 
-/** Cuts long values with a marker that says where to find the rest. */
+/** In narrow cells the hint would leave no room for the value: an ellipsis marks the cut. */
+const SHORT_MARK = '…';
+
+/**
+ * Cuts long values with a marker that says where to find the rest, or with
+ * an ellipsis where the cell is too narrow for the whole hint.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const keep = Math.max(0, max - TRUNCATION_HINT.length);
-  return text.slice(0, keep) + TRUNCATION_HINT;
+  const mark = max >= TRUNCATION_HINT.length * 3 ? TRUNCATION_HINT : SHORT_MARK;
+  return text.slice(0, Math.max(0, max - mark.length)) + mark;
 }
 
 /** Both, in the order that keeps the marker intact. */

@@ -89,12 +89,19 @@ function findingRow(
     SEVERITY_STYLE[f.severity](chalk)(f.severity),
     label,
     `${text}\n${chalk.gray(cell(f.attack.join(' '), 60))}`,
-    `${cell(location(f.evidence[0]), 80)}${more}`,
+    `${hardWrap(cell(location(f.evidence[0]), 120), 28)}${more}`,
   ];
 }
 
+/** Paths have no spaces to wrap at; break them at the column width instead. */
+function hardWrap(text: string, width: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += width) parts.push(text.slice(i, i + width));
+  return parts.join('\n');
+}
+
 function entityLabel(e: ReportEntity, max: number): string {
-  return cell(`${e.names[0] ?? e.id} (${e.kind})`, max);
+  return `${cell(e.names[0] ?? e.id, max)}\n(${e.kind})`;
 }
 
 export function location(s: Source | undefined): string {

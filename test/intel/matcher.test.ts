@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, parseNetwork } from '../../src/intel/address.js';
+import { parseAddress, parseNetwork } from '../../src/model/address.js';
 import { IntelIndex } from '../../src/intel/matcher.js';
 
 function index(): IntelIndex {

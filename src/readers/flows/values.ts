@@ -1,4 +1,4 @@
-import { canonicalAddress } from '../../intel/address.js';
+import { canonicalAddress } from '../../model/address.js';
 import { quote } from '../../intel/list.js';
 import { fromEpoch, fromEpochString, parseTime, type Instant } from '../../util/time.js';
 import { protocolName } from './protocols.js';

@@ -2,7 +2,7 @@ import type { ApiObservation } from '../../model/observation.js';
 import type { Source } from '../../model/source.js';
 import { num, obj, str } from '../../util/text.js';
 import { parseTime, type Instant } from '../../util/time.js';
-import { canonicalAddresses } from './address.js';
+import { canonicalAddresses } from '../../model/address.js';
 
 /**
  * Kubernetes API-server audit events, audit.k8s.io v1 and v1beta1.

@@ -2,7 +2,7 @@ import type { ConfigObservation, PodRef } from '../../model/observation.js';
 import type { Source } from '../../model/source.js';
 import { arr, bool, obj, str, strings } from '../../util/text.js';
 import { parseTime, type Instant } from '../../util/time.js';
-import { canonicalAddresses } from './address.js';
+import { canonicalAddresses } from '../../model/address.js';
 import { containerSecurity, type PodSecurityInput } from './pod-security.js';
 import { containerState, NO_STATE } from './pod-status.js';
 import { envOf, indexVolumes, mountsOf, type VolumeIndex } from './pod-volumes.js';

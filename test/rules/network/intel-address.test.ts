@@ -5,7 +5,7 @@ import {
   LARGE_UPLOAD_BYTES,
   networkIntelAddress,
 } from '../../../src/detect/rules/network/intel-address.js';
-import { parseAddress, parseNetwork } from '../../../src/intel/address.js';
+import { parseAddress, parseNetwork } from '../../../src/model/address.js';
 import { loadIntel } from '../../../src/intel/load.js';
 import { IntelIndex } from '../../../src/intel/matcher.js';
 import type { FlowObservation } from '../../../src/model/observation.js';

@@ -1,6 +1,6 @@
 import type { Mount } from '../../../model/observation.js';
 import { arr, bool, obj, str, strings } from '../../../util/text.js';
-import { canonicalAddress } from '../shared/names.js';
+import { canonicalAddressOf } from '../../../model/address.js';
 
 /**
  * Settings of `docker inspect` / `podman inspect` that need more than a
@@ -103,7 +103,7 @@ export function addresses(networkSettings: unknown): string[] {
   const found = new Set<string>();
   const add = (holder: Record<string, unknown> | null): void => {
     for (const key of ['IPAddress', 'GlobalIPv6Address']) {
-      const address = canonicalAddress(holder?.[key]);
+      const address = canonicalAddressOf(holder?.[key]);
       if (address) found.add(address);
     }
   };

@@ -1,4 +1,3 @@
-import ipaddr from 'ipaddr.js';
 import type { PodRef } from '../../../model/observation.js';
 import { obj, str } from '../../../util/text.js';
 
@@ -61,15 +60,3 @@ export function labelsFromString(value: unknown): Record<string, string> {
   return labels;
 }
 
-/**
- * An address in canonical form: IPv6 per RFC 5952, IPv4-mapped IPv6
- * unmapped. Example: "::ffff:10.1.2.3" gives "10.1.2.3". Not an address: null.
- */
-export function canonicalAddress(value: unknown): string | null {
-  const text = str(value)?.trim();
-  if (!text) return null;
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
-  if (!ipaddr.IPv6.isValid(text)) return null;
-  const v6 = ipaddr.IPv6.parse(text);
-  return v6.isIPv4MappedAddress() ? v6.toIPv4Address().toString() : v6.toRFC5952String();
-}

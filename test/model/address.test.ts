@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalAddress, parseNetwork } from '../../src/intel/address.js';
+import { canonicalAddress, parseNetwork } from '../../src/model/address.js';
 
 describe('canonicalAddress', () => {
   it.each([

@@ -100,3 +100,22 @@ export function maskIPv6(parts: number[], bits: number): number[] {
     return keep === 16 ? part : part & ((0xffff << (16 - keep)) & 0xffff);
   });
 }
+
+/** The canonical form of an untrusted value, or null when it is no address. */
+export function canonicalAddressOf(value: unknown): string | null {
+  return typeof value === 'string' ? canonicalAddress(value) : null;
+}
+
+/**
+ * Canonical, de-duplicated addresses in first-seen order.
+ * NOTE: a value that is not an IP address is left out: it names nothing that
+ * a flow or another source could meet.
+ */
+export function canonicalAddresses(values: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const address = canonicalAddressOf(value);
+    if (address !== null) out.add(address);
+  }
+  return [...out];
+}
