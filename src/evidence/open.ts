@@ -7,6 +7,9 @@ import { createGunzip } from 'node:zlib';
 import { detectEncoding, toUtf8 } from './decode.js';
 import type { EvidenceFile } from './paths.js';
 
+/** Bytes read from disk at a time: large reads keep the disk ahead of the parser. */
+const READ_CHUNK = 1024 * 1024;
+
 /** How much decoded content readers get to sniff a format from. */
 export const HEAD_BYTES = 64 * 1024;
 
@@ -52,7 +55,7 @@ export class Custody {
  */
 export async function openEvidence(file: EvidenceFile): Promise<OpenedEvidence> {
   const custody = new Custody();
-  const raw = file.stdin ? process.stdin : createReadStream(file.path);
+  const raw = file.stdin ? process.stdin : createReadStream(file.path, { highWaterMark: READ_CHUNK });
   const tapped = forward(raw, new HashTap(custody));
   const [first, raw2] = await peek(tapped, 2);
   const gzip = first[0] === 0x1f && first[1] === 0x8b;

@@ -2,7 +2,7 @@ import { describe } from '../util/errors.js';
 import { finishCustody, hashFile, openEvidence, type OpenedEvidence } from '../evidence/open.js';
 import type { EvidenceFile } from '../evidence/paths.js';
 import type { Observation } from '../model/observation.js';
-import { NotThisFormat, type Reader } from './reader.js';
+import { NotThisFormat, type Reader, type ReaderOutput } from './reader.js';
 import { identify } from './registry.js';
 import { contextFor, newStats, type InputStats, type WarningSink } from './run.js';
 
@@ -29,7 +29,7 @@ export interface SkippedInput {
 export class InputSet {
   readonly read: ReadInput[] = [];
   readonly skipped: SkippedInput[] = [];
-  readonly streams: AsyncIterable<Observation>[] = [];
+  readonly streams: AsyncIterable<ReaderOutput>[] = [];
   private readonly formats = new Map<string, string>();
 
   formatOf(path: string): string {
@@ -54,7 +54,7 @@ export class InputSet {
     opened: OpenedEvidence,
     stats: InputStats,
     sink: WarningSink,
-  ): AsyncGenerator<Observation> {
+  ): AsyncGenerator<ReaderOutput> {
     const ctx = contextFor(stats, sink);
     try {
       yield* reader.read(opened.content, ctx, opened.head);

@@ -18,6 +18,13 @@ export interface ReadContext {
 }
 
 /**
+ * What a reader yields: one observation, or a batch of them. Readers on hot
+ * paths yield a batch per chunk of input, since every value an async
+ * generator yields costs a turn of the event loop.
+ */
+export type ReaderOutput = Observation | readonly Observation[];
+
+/**
  * One input format. `sniff` is called with the first 64 KiB of decoded
  * content and the file's name; `read` is then called once with the whole
  * decoded content and yields observations, each carrying its source.
@@ -30,7 +37,7 @@ export interface Reader {
   /** The command that exports this format. */
   exportCommand: string;
   sniff(head: Head): boolean;
-  read(content: Readable, ctx: ReadContext, head: Head): AsyncIterable<Observation>;
+  read(content: Readable, ctx: ReadContext, head: Head): AsyncIterable<ReaderOutput>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Observation } from '../model/observation.js';
+import type { ReaderOutput } from '../readers/reader.js';
 import { RunBuffer } from './buffer.js';
 
 /**
@@ -14,7 +15,7 @@ const LOW_WATER = REORDER_WINDOW / 2;
 const BATCH = 1024;
 
 interface Cursor {
-  iterator: AsyncIterator<Observation>;
+  iterator: AsyncIterator<ReaderOutput>;
   buffer: RunBuffer;
   done: boolean;
 }
@@ -27,7 +28,7 @@ interface Cursor {
  * no rule orders by them.
  */
 export async function* replay(
-  inputs: AsyncIterable<Observation>[],
+  inputs: AsyncIterable<ReaderOutput>[],
   undated: (obs: Observation) => void,
 ): AsyncGenerator<Observation[]> {
   const cursors: Cursor[] = inputs.map((input) => ({
@@ -58,9 +59,19 @@ async function fill(cursor: Cursor, undated: (obs: Observation) => void): Promis
       cursor.done = true;
       return;
     }
-    if (next.value.ts === null) undated(next.value);
-    else cursor.buffer.push(next.value);
+    const value = next.value;
+    if (!isBatch(value)) take(cursor, value, undated);
+    else for (const obs of value) take(cursor, obs, undated);
   }
+}
+
+function isBatch(value: ReaderOutput): value is readonly Observation[] {
+  return Array.isArray(value);
+}
+
+function take(cursor: Cursor, obs: Observation, undated: (obs: Observation) => void): void {
+  if (obs.ts === null) undated(obs);
+  else cursor.buffer.push(obs);
 }
 
 function earliest(cursors: Cursor[]): Cursor | null {

@@ -35,6 +35,7 @@ export const auditReader: Reader = {
     let events = 0;
     const lines = layoutOf(head) === 'lines';
     for await (const batch of auditCandidates(content, ctx, lines)) {
+      const out: Observation[] = [];
       for (const found of batch) {
         const event = obj(found.value);
         if (event === null || !isAuditEvent(event)) {
@@ -46,8 +47,9 @@ export const auditReader: Reader = {
         if (events === 0) for (const [line, message] of pending.splice(0)) ctx.skip(line, message);
         events += 1;
         ctx.record();
-        yield* observationsOf(event, found, ctx.path);
+        observationsOf(event, found, ctx.path, out);
       }
+      if (out.length > 0) yield out;
     }
     if (events === 0) {
       throw new NotThisFormat(pending[0]?.[1] ?? 'JSON that holds no Kubernetes audit event');
@@ -107,13 +109,15 @@ function parseOrNull(text: string): Record<string, unknown> | null {
   }
 }
 
-function* observationsOf(
+/** Appends the observations one event gives: its request, and any containers it writes. */
+function observationsOf(
   event: Record<string, unknown>,
   found: Candidate,
   path: string,
-): Generator<Observation> {
+  out: Observation[],
+): void {
   const time = eventTime(event, found.fallbackTime);
   const api = apiObservation(event, { path, line: found.line }, time);
-  yield api;
-  yield* auditPodConfigs(event, api, time);
+  out.push(api);
+  for (const config of auditPodConfigs(event, api, time)) out.push(config);
 }

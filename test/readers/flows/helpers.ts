@@ -1,3 +1,4 @@
+import { collect } from '../../helpers/read.js';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finishCustody, HEAD_BYTES, openEvidence, type Head } from '../../../src/evidence/open.js';
@@ -44,7 +45,7 @@ export async function readWith(reader: Reader, text: string, chunk = 7): Promise
   const bytes = Buffer.from(text);
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
-  for await (const obs of reader.read(Readable.from(chunks), ctx, headOf(text))) {
+  for (const obs of await collect(reader.read(Readable.from(chunks), ctx, headOf(text)))) {
     result.flows.push(asFlow(obs));
   }
   return result;
@@ -80,7 +81,7 @@ export async function readEvidence(relative: string): Promise<Outcome> {
   const stats = newStats(path, found.reader.id);
   const flows: FlowObservation[] = [];
   const ctx = contextFor(stats, () => {});
-  for await (const obs of found.reader.read(opened.content, ctx, opened.head)) {
+  for (const obs of await collect(found.reader.read(opened.content, ctx, opened.head))) {
     if (obs.kind === 'flow') flows.push(obs);
   }
   await finishCustody(opened);

@@ -3,6 +3,7 @@ import { HEAD_BYTES, type Head, type OpenedEvidence } from '../../../src/evidenc
 import type { Observation } from '../../../src/model/observation.js';
 import { READERS, RECOGNIZERS } from '../../../src/readers/kubernetes/index.js';
 import type { Reader } from '../../../src/readers/reader.js';
+import { collect } from '../../helpers/read.js';
 import { contextFor, newStats, type InputStats } from '../../../src/readers/run.js';
 
 /** A head as openEvidence builds it, for text that is already decoded. */
@@ -52,9 +53,7 @@ export async function readWith(
   const stats = newStats(name, reader.id);
   const observations: Observation[] = [];
   try {
-    for await (const obs of readerStream(reader, opened(text, name), stats)) {
-      observations.push(obs);
-    }
+    observations.push(...(await collect(readerStream(reader, opened(text, name), stats))));
   } catch (error) {
     if ((error as Error).name !== 'NotThisFormat') throw error;
     return { observations, stats, notThisFormat: (error as Error).message };

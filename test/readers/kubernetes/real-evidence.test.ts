@@ -1,3 +1,4 @@
+import { collect } from '../../helpers/read.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,8 @@ async function read(relative: string): Promise<Outcome> {
   const stats = newStats(relative, reader.id);
   const observations: Observation[] = [];
   try {
-    for await (const obs of reader.read(opened.content, contextFor(stats, () => {}), opened.head)) observations.push(obs);
+    const ctx = contextFor(stats, () => {});
+    observations.push(...(await collect(reader.read(opened.content, ctx, opened.head))));
   } catch (error) {
     return { format: `skip:${(error as Error).message}`, observations, stats };
   }
