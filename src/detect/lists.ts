@@ -91,9 +91,11 @@ export const OFFENSIVE_TOOL_PATTERNS: readonly RegExp[] = [
   /\bkubeletctl\b/i,
   /\bmimikatz\b/i,
   /\bchisel\b.*\b(?:client|server)\b/i,
-  /\bncat?\b.*\s-e\s/i,
+  /\bnc(?:at)?\b.*\s-e\s/i,
   /\bsocat\b.*\bexec:/i,
   /\bmasscan\b/i,
+  /\bpspy(?:32|64)?s?\b/i,
+  /\bkube-hunter\b/i,
 ];
 
 /** Environment variable names that hold credentials. */

@@ -1,3 +1,15 @@
 import type { Rule } from '../../rule.js';
+import { imageLdPreload } from './ld-preload.js';
+import { imageLoggingDisabled } from './logging-disabled.js';
+import { imageMinerOrTool } from './miner-or-tool.js';
+import { imageSecretInConfig } from './secret-in-config.js';
+import { imageSetuidAdded } from './setuid-added.js';
 
-export const RULES: Rule[] = [];
+/** Rules over image archives and image metadata: what an image ships and how it is configured. */
+export const RULES: Rule[] = [
+  imageLdPreload,
+  imageLoggingDisabled,
+  imageSetuidAdded,
+  imageMinerOrTool,
+  imageSecretInConfig,
+];
