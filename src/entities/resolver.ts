@@ -3,6 +3,12 @@ import { subjectOf, type Subject } from '../model/subject.js';
 import { keysOf } from './keys.js';
 import { UnionFind } from './union-find.js';
 
+/**
+ * Where findings go whose evidence names no container, pod, image or
+ * address: a log file exported without the container's name, say.
+ */
+export const UNATTRIBUTED = 'container:unattributed';
+
 export type EntityKind = 'container' | 'pod' | 'image' | 'node' | 'identity' | 'address';
 
 export interface Entity {
@@ -60,7 +66,7 @@ export class EntityResolver {
     }
     if (keys.addresses[0]) return `address:${keys.addresses[0]}`;
     if (keys.identity) return `identity:${keys.identity}`;
-    return 'unknown:unattributed';
+    return UNATTRIBUTED;
   }
 
   /** Entities for the given ids, with names, sources and relations. */
@@ -183,5 +189,6 @@ function namesOf(keys: string[]): string[] {
 function bare(id: string): Entity {
   const colon = id.indexOf(':');
   const kind = id.slice(0, colon) as EntityKind;
-  return { id, kind, names: [id.slice(colon + 1)], sources: [], related: [] };
+  const name = id === UNATTRIBUTED ? '(not named in the evidence)' : id.slice(colon + 1);
+  return { id, kind, names: [name], sources: [], related: [] };
 }
