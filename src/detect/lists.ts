@@ -3,7 +3,11 @@
  * rule's card and a rule author adding a pattern see the same list.
  */
 
-/** Host paths that give a container control of the host when mounted. */
+/**
+ * Host paths that give a container control of the host when mounted. A
+ * mount of anything below one counts too, except below those in
+ * SENSITIVE_ONLY_ITSELF, whose subfolders are ordinary ("/srv" under "/").
+ */
 export const SENSITIVE_HOST_PATHS: readonly string[] = [
   '/',
   '/etc',
@@ -27,6 +31,8 @@ export const SENSITIVE_HOST_PATHS: readonly string[] = [
   '/run/crio',
   '/var/run/crio',
 ];
+
+export const SENSITIVE_ONLY_ITSELF: ReadonlySet<string> = new Set(['/', '/home', '/var/log']);
 
 /** Container-runtime control sockets: whoever holds one owns the host. */
 export const RUNTIME_SOCKETS: readonly string[] = [

@@ -37,21 +37,8 @@ export interface ReportEntity {
   why: string[];
 }
 
-export interface ReportFinding {
-  id: string;
-  rule: string;
-  title: string;
-  severity: Severity;
-  confidence: number;
-  score: number;
-  attack: string[];
-  entity: string;
-  time: { first: string; last: string } | null;
-  summary: string;
-  evidence: Source[];
-  evidenceCount: number;
-  response: string[];
-}
+/** A finding as written: everything but the internal ordering fields. */
+export type ReportFinding = Omit<Finding, 'ts' | 'sourceKinds'>;
 
 export function toReportEntity(e: RankedEntity): ReportEntity {
   return {

@@ -4,6 +4,7 @@ import type { FlowObservation } from '../../model/observation.js';
 import type { ReadContext, Reader } from '../reader.js';
 import { sniffHeader, type CsvHeader } from './csv-header.js';
 import { csvRows, type CsvBatch } from './csv-rows.js';
+import { endpointFields } from './endpoints.js';
 import { flowAt } from './flow.js';
 import { readRows, type Cells } from './read-rows.js';
 import * as v from './values.js';
@@ -89,17 +90,8 @@ function toFlow(path: string, c: Row, passed: Passed): FlowObservation | null {
   if (timeOfDay) passed.timeOfDay += 1;
   return flowAt(path, c.row.line, {
     time: timeOfDay ? null : c.get('start', v.flowTime),
-    src: c.get('src', v.address),
-    srcPort: c.get('srcPort', v.port),
-    dst: c.get('dst', v.address),
-    dstPort: c.get('dstPort', v.port),
-    proto: c.get('proto', v.proto),
-    bytesOut: c.get('bytesOut', v.count),
-    bytesIn: c.get('bytesIn', v.count),
-    packetsOut: c.get('packetsOut', v.count),
-    packetsIn: c.get('packetsIn', v.count),
+    ...endpointFields(c),
     duration: c.get('duration', v.seconds),
-    label: v.label(c.raw('label')),
   });
 }
 

@@ -5,6 +5,7 @@ import type { ReadContext, Reader } from '../reader.js';
 import { inferCicClock, parseCicTime, type CicClock } from './cic-time.js';
 import { sniffHeader } from './csv-header.js';
 import { csvRows } from './csv-rows.js';
+import { endpointFields } from './endpoints.js';
 import { flowAt } from './flow.js';
 import { readRows, type Cells } from './read-rows.js';
 import * as v from './values.js';
@@ -64,16 +65,7 @@ function toFlow(path: string, c: Row, clock: CicClock): FlowObservation {
   return flowAt(path, c.row.line, {
     time,
     notes,
-    src: c.get('src', v.address),
-    srcPort: c.get('srcPort', v.port),
-    dst: c.get('dst', v.address),
-    dstPort: c.get('dstPort', v.port),
-    proto: c.get('proto', v.proto),
-    bytesOut: c.get('bytesOut', v.count),
-    bytesIn: c.get('bytesIn', v.count),
-    packetsOut: c.get('packetsOut', v.count),
-    packetsIn: c.get('packetsIn', v.count),
+    ...endpointFields(c),
     duration: c.get('duration', v.micros),
-    label: v.label(c.raw('label')),
   });
 }

@@ -3,21 +3,10 @@ import type { Instant } from '../../util/time.js';
 import { hasPorts } from './protocols.js';
 
 /** What a flow reader found in one record, before it becomes an observation. */
-export interface FlowFields {
-  time: Instant | null;
-  src: string;
-  srcPort: number | null;
-  dst: string;
-  dstPort: number | null;
-  proto: string | null;
-  bytesOut: number | null;
-  bytesIn: number | null;
-  packetsOut: number | null;
-  packetsIn: number | null;
-  duration: number | null;
-  label: string | null;
-  notes?: string[];
-}
+export type FlowFields = Pick<
+  FlowObservation,
+  'srcPort' | 'dstPort' | 'proto' | 'bytesOut' | 'bytesIn' | 'packetsOut' | 'packetsIn' | 'duration' | 'label'
+> & { time: Instant | null; src: string; dst: string; notes?: string[] };
 
 /**
  * A flow observation at a line of a file. "Out" counts what the source

@@ -4,6 +4,7 @@ import type { FlowObservation } from '../../model/observation.js';
 import type { ReadContext, Reader } from '../reader.js';
 import { sniffHeader } from './csv-header.js';
 import { csvRows } from './csv-rows.js';
+import { endpointFields } from './endpoints.js';
 import { flowAt } from './flow.js';
 import { readRows, type Cells } from './read-rows.js';
 import * as v from './values.js';
@@ -68,16 +69,7 @@ function read(content: Readable, ctx: ReadContext): AsyncGenerator<FlowObservati
 function toFlow(path: string, c: Row): FlowObservation {
   return flowAt(path, c.row.line, {
     time: c.get('start', v.flowTime),
-    src: c.get('src', v.address),
-    srcPort: c.get('srcPort', v.port),
-    dst: c.get('dst', v.address),
-    dstPort: c.get('dstPort', v.port),
-    proto: c.get('proto', v.proto),
-    bytesOut: c.get('bytesOut', v.count),
-    bytesIn: c.get('bytesIn', v.count),
-    packetsOut: c.get('packetsOut', v.count),
-    packetsIn: c.get('packetsIn', v.count),
+    ...endpointFields(c),
     duration: c.get('duration', v.seconds),
-    label: v.label(c.raw('label')),
   });
 }

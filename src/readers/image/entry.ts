@@ -1,25 +1,18 @@
 import type { Header } from 'tar-stream';
-import type { FileType } from '../../model/observation.js';
+import type { FileType, ImageFileObservation } from '../../model/observation.js';
 import { num } from '../../util/text.js';
 import type { Allowance } from './budget.js';
 import { absolutePath, normalizeMember, whiteoutOf } from './paths.js';
 
-/** One entry of one layer (or of a flat filesystem export), as stowaway keeps it. */
-export interface LayerEntry {
-  /** Path inside the layer, normalized, without a leading slash. Example: "etc/ld.so.preload". */
-  member: string;
-  /** Absolute path in the image. Example: "/etc/ld.so.preload". */
-  path: string;
-  type: FileType;
-  /** Permission bits with setuid, setgid and sticky, as 4 octal digits. Example: "4755". */
-  mode: string;
-  uid: number;
-  gid: number;
-  size: number;
-  linkTarget: string | null;
-  sha256: string | null;
-  content: string | null;
-}
+/**
+ * One entry of one layer (or of a flat filesystem export), as stowaway keeps
+ * it: the file fields of an image-file observation, plus its member name
+ * inside the layer, normalized without a leading slash ("etc/ld.so.preload").
+ */
+export type LayerEntry = Pick<
+  ImageFileObservation,
+  'path' | 'type' | 'mode' | 'uid' | 'gid' | 'size' | 'linkTarget' | 'sha256' | 'content'
+> & { member: string };
 
 /** Text files up to this size keep their content for rules that read configuration. */
 export const CONTENT_MAX_BYTES = 8 * 1024;

@@ -1,15 +1,10 @@
 import type { ConfigObservation } from '../../../model/observation.js';
-import type { Subject } from '../../../model/subject.js';
+import { subjectOf, type Subject } from '../../../model/subject.js';
 
 /** The subject of a container setting: the container or pod it belongs to. */
 export function configSubject(obs: ConfigObservation): Subject {
-  return {
-    containerId: obs.container,
-    containerName: obs.name,
-    pod: obs.pod,
-    imageId: obs.imageId,
-    imageNames: obs.image ? [obs.image] : [],
-  };
+  const { addresses: _addresses, ...subject } = subjectOf(obs);
+  return subject;
 }
 
 /**

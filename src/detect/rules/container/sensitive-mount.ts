@@ -1,26 +1,8 @@
 import type { ConfigObservation, Mount } from '../../../model/observation.js';
 import type { Severity } from '../../../model/severity.js';
 import { matcher, type Hit } from '../../rule.js';
-import { RUNTIME_SOCKETS, SENSITIVE_HOST_PATHS } from '../../lists.js';
+import { RUNTIME_SOCKETS, SENSITIVE_HOST_PATHS, SENSITIVE_ONLY_ITSELF } from '../../lists.js';
 import { configLabel, configSubject, configVars } from './describe.js';
-
-/** Paths whose subtrees are as sensitive as the path itself. */
-const SUBTREE_SENSITIVE = new Set([
-  '/etc',
-  '/root',
-  '/proc',
-  '/sys',
-  '/dev',
-  '/boot',
-  '/var/lib/kubelet',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-  '/var/lib/containers',
-  '/var/lib/etcd',
-  '/etc/kubernetes',
-  '/run/containerd',
-  '/var/run/containerd',
-]);
 
 /** Normalizes a host path: one slash between parts, no trailing slash. Example: "/etc//k8s/" -> "/etc/k8s". */
 export function normalizePath(path: string): string {
@@ -35,7 +17,8 @@ export function classifyMount(source: string): { severity: Severity; why: string
   }
   if (path === '/') return { severity: 'critical', why: "the host's root filesystem" };
   if (SENSITIVE_HOST_PATHS.includes(path)) return { severity: 'high', why: 'a sensitive host path' };
-  for (const parent of SUBTREE_SENSITIVE) {
+  for (const parent of SENSITIVE_HOST_PATHS) {
+    if (SENSITIVE_ONLY_ITSELF.has(parent)) continue;
     if (path.startsWith(`${parent}/`)) return { severity: 'high', why: `a path under ${parent}` };
   }
   return null;
