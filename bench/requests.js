@@ -67,8 +67,10 @@ function query(rng, verb) {
     const seconds = rng.between(300, 600);
     const timeout = `${Math.floor(seconds / 60)}m${seconds % 60}s`;
     const rv = rng.between(1_000_000, 9_000_000);
-    return `?allowWatchBookmarks=true&resourceVersion=${rv}&timeout=${timeout}` +
-      `&timeoutSeconds=${seconds}&watch=true`;
+    return (
+      `?allowWatchBookmarks=true&resourceVersion=${rv}&timeout=${timeout}` +
+      `&timeoutSeconds=${seconds}&watch=true`
+    );
   }
   if (verb === 'create' || verb === 'update') return '?fieldManager=kubectl-client-side-apply';
   return '';
@@ -107,8 +109,10 @@ function failureMessage(code, verb, kind, name) {
   if (code === 404) return `${kind} "${name}" not found`;
   if (code === 409 && verb === 'create') return `${kind} "${name}" already exists`;
   if (code === 409) {
-    return `Operation cannot be fulfilled on ${kind} "${name}": the object has been modified; ` +
-      'please apply your changes to the latest version and try again';
+    return (
+      `Operation cannot be fulfilled on ${kind} "${name}": the object has been modified; ` +
+      'please apply your changes to the latest version and try again'
+    );
   }
   return `${kind} "${name}" is forbidden: User cannot ${verb} resource "${kind}"`;
 }

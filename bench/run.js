@@ -89,9 +89,10 @@ function workloadsFor(dataPath, reportPath, withJq) {
 }
 
 function describeSetup(data, method) {
-  const made = data.generatedSeconds === null
-    ? 'cached'
-    : `generated in ${data.generatedSeconds.toFixed(1)} s`;
+  const made =
+    data.generatedSeconds === null
+      ? 'cached'
+      : `generated in ${data.generatedSeconds.toFixed(1)} s`;
   console.log(`input: ${data.path}`);
   console.log(`  ${(data.bytes / 1e6).toFixed(1)} MB, generator v${GENERATOR_VERSION}, ${made}`);
   const cpu = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} CPUs)`;

@@ -35,7 +35,10 @@ const base = await pack([
   { name: 'bin/', type: 'directory', mode: 0o755 },
   { name: 'bin/sh', body: '#!demo shell stand-in\n', mode: 0o755 },
   { name: 'etc/', type: 'directory', mode: 0o755 },
-  { name: 'etc/passwd', body: 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n' },
+  {
+    name: 'etc/passwd',
+    body: 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n',
+  },
   { name: 'etc/motd', body: 'demo base image\n' },
   { name: 'var/', type: 'directory', mode: 0o755 },
   { name: 'var/log/', type: 'directory', mode: 0o755 },
@@ -57,7 +60,10 @@ const tampered = await pack([
     name: 'usr/local/bin/config.json',
     body: '{"pools":[{"url":"stratum+tcp://198.51.100.77:3333","user":"demo"}]}\n',
   },
-  { name: 'etc/crontabs/root', body: '*/5 * * * * /usr/local/bin/xmrig --config /usr/local/bin/config.json\n' },
+  {
+    name: 'etc/crontabs/root',
+    body: '*/5 * * * * /usr/local/bin/xmrig --config /usr/local/bin/config.json\n',
+  },
 ]);
 
 const config = {

@@ -83,12 +83,20 @@ function addAnalyze(program: Command, runner: Runner, io: Io): void {
     .command('analyze')
     .description('read evidence and print ranked findings')
     .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('table'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists', false)
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this').choices(SEVERITIES))
     .addOption(
-      new Option('--min-severity <severity>', 'list findings at or above this').choices(SEVERITIES).default('info'),
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this').choices(
+        SEVERITIES,
+      ),
+    )
+    .addOption(
+      new Option('--min-severity <severity>', 'list findings at or above this')
+        .choices(SEVERITIES)
+        .default('info'),
     )
     .option('--intel <file>', 'IP/CIDR list of known-malicious addresses (repeatable)', collect, [])
     .addHelpText(
@@ -124,11 +132,17 @@ function addTimeline(program: Command, runner: Runner, io: Io): void {
     .command('timeline')
     .description('print every normalized observation in time order')
     .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
     .addHelpText('after', '\nExamples:\n  stowaway timeline ./evidence --format json | jq .kind');
-  withVerbosity(cmd).action(async (paths: string[], opts: { format: 'json' | 'table' } & Common) => {
-    await runner(verbosityOf(opts), (log) => timeline(paths, { format: opts.format }, io, log));
-  });
+  withVerbosity(cmd).action(
+    async (paths: string[], opts: { format: 'json' | 'table' } & Common) => {
+      await runner(verbosityOf(opts), (log) => timeline(paths, { format: opts.format }, io, log));
+    },
+  );
 }
 
 function addFormats(program: Command, runner: Runner, io: Io): void {
@@ -143,7 +157,7 @@ function addFormats(program: Command, runner: Runner, io: Io): void {
 }
 
 function addRules(program: Command, runner: Runner, io: Io): void {
-  const rules = program.command('rules').description('the rule pack and each rule\'s ADS card');
+  const rules = program.command('rules').description("the rule pack and each rule's ADS card");
   rules
     .command('list')
     .description('list every rule: id, severity, ATT&CK, data sources')
@@ -154,7 +168,7 @@ function addRules(program: Command, runner: Runner, io: Io): void {
     });
   rules
     .command('show')
-    .description('print a rule\'s ADS card')
+    .description("print a rule's ADS card")
     .argument('<id>', 'rule id, as `rules list` prints it')
     .option('--format <format>', 'text or json', 'text')
     .exitOverride()

@@ -15,20 +15,28 @@ export function timelineRow(obs: Observation): string {
 function describe(obs: Observation): string {
   switch (obs.kind) {
     case 'lifecycle':
-      return `${who(obs.name, obs.container)} ${obs.action}${obs.detail ? ` ${obs.detail}` : ''}` +
-        (obs.exitCode !== null ? ` exit ${obs.exitCode}` : '');
+      return (
+        `${who(obs.name, obs.container)} ${obs.action}${obs.detail ? ` ${obs.detail}` : ''}` +
+        (obs.exitCode !== null ? ` exit ${obs.exitCode}` : '')
+      );
     case 'config':
-      return `${who(obs.name, obs.container)} image ${obs.image ?? '?'}` +
-        (obs.privileged ? ' privileged' : '');
+      return (
+        `${who(obs.name, obs.container)} image ${obs.image ?? '?'}` +
+        (obs.privileged ? ' privileged' : '')
+      );
     case 'resource':
       return `${who(obs.name, obs.container)} cpu ${obs.cpuPercent ?? '?'}% mem ${obs.memoryBytes ?? '?'}`;
     case 'flow':
-      return `${obs.proto ?? '?'} ${obs.src}:${obs.srcPort ?? ''} -> ${obs.dst}:${obs.dstPort ?? ''}` +
-        ` ${obs.bytesOut ?? 0}/${obs.bytesIn ?? 0} bytes`;
+      return (
+        `${obs.proto ?? '?'} ${obs.src}:${obs.srcPort ?? ''} -> ${obs.dst}:${obs.dstPort ?? ''}` +
+        ` ${obs.bytesOut ?? 0}/${obs.bytesIn ?? 0} bytes`
+      );
     case 'api':
-      return `${obs.user ?? '?'} ${obs.verb ?? '?'} ${obs.resource ?? ''}` +
+      return (
+        `${obs.user ?? '?'} ${obs.verb ?? '?'} ${obs.resource ?? ''}` +
         `${obs.subresource ? `/${obs.subresource}` : ''} ${obs.namespace ?? ''}/${obs.name ?? ''}` +
-        ` ${obs.code ?? ''}`;
+        ` ${obs.code ?? ''}`
+      );
     case 'log':
       return `${who(obs.name, obs.container)} ${obs.message}`;
     case 'image-config':

@@ -31,7 +31,9 @@ export async function timeline(
   for await (const batch of replay(inputs.streams, (o) => undated.push(o))) {
     for (const obs of batch) await out.write(obs);
   }
-  undated.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
+  undated.sort((a, b) =>
+    a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0,
+  );
   for (const obs of undated) await out.write(obs);
   await out.end();
   reportInputProblems(inputs, log);

@@ -105,7 +105,8 @@ export const OFFENSIVE_TOOL_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Environment variable names that hold credentials. */
-export const SECRET_NAME = /(?:pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key)/i;
+export const SECRET_NAME =
+  /(?:pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key)/i;
 
 /** Values that are credentials whatever their name. Example: AWS access key IDs. */
 export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [

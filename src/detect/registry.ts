@@ -6,7 +6,13 @@ import { RULES as NETWORK } from './rules/network/index.js';
 import { RULES as RUNTIME } from './rules/runtime/index.js';
 
 /** The built-in rule pack, one folder per data source. */
-export const RULES: readonly Rule[] = [...CONTAINER, ...IMAGE, ...RUNTIME, ...KUBERNETES, ...NETWORK];
+export const RULES: readonly Rule[] = [
+  ...CONTAINER,
+  ...IMAGE,
+  ...RUNTIME,
+  ...KUBERNETES,
+  ...NETWORK,
+];
 
 const ids = new Set<string>();
 for (const rule of RULES) {

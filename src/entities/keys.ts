@@ -39,7 +39,8 @@ export function imageNameKey(ref: string): string | null {
   if (at >= 0) name = name.slice(0, at);
   const slash = name.indexOf('/');
   const first = slash >= 0 ? name.slice(0, slash) : '';
-  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasRegistry =
+    slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
   if (!hasRegistry) name = `docker.io/${slash >= 0 ? name : `library/${name}`}`;
   const lastSegment = name.slice(name.lastIndexOf('/') + 1);
   if (!lastSegment.includes(':')) name = `${name}:latest`;

@@ -55,7 +55,9 @@ export class Custody {
  */
 export async function openEvidence(file: EvidenceFile): Promise<OpenedEvidence> {
   const custody = new Custody();
-  const raw = file.stdin ? process.stdin : createReadStream(file.path, { highWaterMark: READ_CHUNK });
+  const raw = file.stdin
+    ? process.stdin
+    : createReadStream(file.path, { highWaterMark: READ_CHUNK });
   const tapped = forward(raw, new HashTap(custody));
   const [first, raw2] = await peek(tapped, 2);
   const gzip = first[0] === 0x1f && first[1] === 0x8b;

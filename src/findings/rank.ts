@@ -73,7 +73,8 @@ function reasons(findings: Finding[], entity: Entity, all: Map<string, Entity>):
   const top = [...findings].sort((a, b) => b.score - a.score || cmp(a.id, b.id)).slice(0, 3);
   const why = top.map((f) => {
     const other = all.get(f.entity);
-    const via = f.entity === entity.id ? '' : ` (via ${other?.kind ?? ''} ${other?.names[0] ?? f.entity})`;
+    const via =
+      f.entity === entity.id ? '' : ` (via ${other?.kind ?? ''} ${other?.names[0] ?? f.entity})`;
     return `${f.severity}: ${f.title}${via}`;
   });
   const rules = new Set(findings.map((f) => f.rule)).size;

@@ -6,7 +6,9 @@ import type { Finding } from './finding.js';
  * little for repeated evidence (capped, so volume alone never outranks
  * severity). Example: high (60) at confidence 0.9 with 4 records: 57 + 2 = 59.
  */
-export function findingScore(f: Pick<Finding, 'severity' | 'confidence' | 'evidenceCount'>): number {
+export function findingScore(
+  f: Pick<Finding, 'severity' | 'confidence' | 'evidenceCount'>,
+): number {
   const base = SEVERITY_POINTS[f.severity] * (0.5 + 0.5 * f.confidence);
   const volume = Math.min(5, Math.log2(Math.max(1, f.evidenceCount)));
   return round(base + volume);

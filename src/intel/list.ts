@@ -1,4 +1,9 @@
-import { parseAddress, parseNetwork, type ParsedAddress, type ParsedNetwork } from '../model/address.js';
+import {
+  parseAddress,
+  parseNetwork,
+  type ParsedAddress,
+  type ParsedNetwork,
+} from '../model/address.js';
 
 /**
  * One line of a plain intel list: an IP address or a CIDR network, with `#`

@@ -61,8 +61,7 @@ function parseIPv6(value: string): ParsedAddress | null {
 
 /** A network written in CIDR notation. Example: "203.0.113.0/24". */
 export type ParsedNetwork =
-  | { family: 4; bits: number; value: number }
-  | { family: 6; bits: number; parts: number[] };
+  { family: 4; bits: number; value: number } | { family: 6; bits: number; parts: number[] };
 
 /**
  * Parses "address/bits". Host bits are cleared ("10.0.0.5/24" is

@@ -6,14 +6,7 @@ import type { Source } from './source.js';
  * Field names follow the observation stream in REPORT.md.
  */
 export type ObservationKind =
-  | 'lifecycle'
-  | 'config'
-  | 'resource'
-  | 'flow'
-  | 'api'
-  | 'log'
-  | 'image-config'
-  | 'image-file';
+  'lifecycle' | 'config' | 'resource' | 'flow' | 'api' | 'log' | 'image-config' | 'image-file';
 
 interface Base {
   kind: ObservationKind;
@@ -175,15 +168,7 @@ export interface ImageConfigObservation extends Base {
 }
 
 export type FileType =
-  | 'file'
-  | 'dir'
-  | 'symlink'
-  | 'hardlink'
-  | 'char'
-  | 'block'
-  | 'fifo'
-  | 'whiteout'
-  | 'opaque';
+  'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'whiteout' | 'opaque';
 
 /** One entry of one image layer, as the layer tar lists it. */
 export interface ImageFileObservation extends Base {

@@ -29,15 +29,17 @@ export function buildReport(
   return {
     schemaVersion: 1,
     tool: { name: 'stowaway', version: meta.version, rules: meta.rules },
-    inputs: [...inputs.read].sort((a, b) => cmp(a.stats.path, b.stats.path)).map((i) => ({
-      path: i.stats.path,
-      format: i.stats.format,
-      sha256: i.sha256,
-      bytes: i.bytes,
-      records: i.stats.records,
-      skipped: i.stats.skipped,
-      warnings: i.stats.warnings,
-    })),
+    inputs: [...inputs.read]
+      .sort((a, b) => cmp(a.stats.path, b.stats.path))
+      .map((i) => ({
+        path: i.stats.path,
+        format: i.stats.format,
+        sha256: i.sha256,
+        bytes: i.bytes,
+        records: i.stats.records,
+        skipped: i.stats.skipped,
+        warnings: i.stats.warnings,
+      })),
     skipped: [...inputs.skipped].sort((a, b) => cmp(a.path, b.path)),
     entities: ranking.entities.map(toReportEntity),
     findings: findings.map(toReportFinding),

@@ -80,7 +80,9 @@ export function orderSource(s: Source): Source {
   return out;
 }
 
-export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+export function countBySeverity(
+  findings: readonly { severity: Severity }[],
+): Record<Severity, number> {
   const counts = Object.fromEntries([...SEVERITIES].reverse().map((s) => [s, 0])) as Record<
     Severity,
     number

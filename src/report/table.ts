@@ -58,7 +58,12 @@ function entityTable(report: ReportDocument, chalk: ChalkInstance, width: number
     style: { head: options(chalk), border: [] },
   });
   listed.forEach((e, i) => {
-    table.push([String(i + 1), entityLabel(e, 30), e.score.toFixed(1), cell(e.why.join('; '), 300)]);
+    table.push([
+      String(i + 1),
+      entityLabel(e, 30),
+      e.score.toFixed(1),
+      cell(e.why.join('; '), 300),
+    ]);
   });
   return `${chalk.bold('Ranked entities')}\n${table.toString()}`;
 }
@@ -113,18 +118,20 @@ export function location(s: Source | undefined): string {
 
 function inputNotes(report: ReportDocument, chalk: ChalkInstance): string {
   const lines: string[] = [];
-  for (const s of report.skipped) lines.push(`skipped ${forTerminal(s.path)}: ${forTerminal(s.reason)}`);
+  for (const s of report.skipped)
+    lines.push(`skipped ${forTerminal(s.path)}: ${forTerminal(s.reason)}`);
   for (const input of report.inputs) {
     if (input.skipped === 0 && input.warnings.length === 0) continue;
     const first = input.warnings[0];
-    const where = first?.line !== undefined ? `:${first.line}` : first?.member ? `!${first.member}` : '';
+    const where =
+      first?.line !== undefined ? `:${first.line}` : first?.member ? `!${first.member}` : '';
     const msg = first ? `${where}: ${first.message}` : '';
-    lines.push(
-      `${forTerminal(input.path)}: ${input.skipped} bad records${cell(msg, 160)}`,
-    );
+    lines.push(`${forTerminal(input.path)}: ${input.skipped} bad records${cell(msg, 160)}`);
   }
   if (report.notEvaluable.length > 0) {
-    lines.push(`${report.notEvaluable.length} rule/input pairs could not be evaluated (see --format json)`);
+    lines.push(
+      `${report.notEvaluable.length} rule/input pairs could not be evaluated (see --format json)`,
+    );
   }
   return lines.length > 0 ? `${chalk.bold('Inputs')}\n${lines.join('\n')}` : '';
 }

@@ -13,12 +13,42 @@ describe('exit codes', () => {
   it.each([
     { name: 'help', args: ['--help'], code: 0, out: /Usage: stowaway/ },
     { name: 'version', args: ['--version'], code: 0, out: /^\d+\.\d+\.\d+/ },
-    { name: 'demo', args: ['analyze', DEMO, '--format', 'json'], code: 0, out: /"schemaVersion": 1/ },
-    { name: 'fail-on high', args: ['analyze', DEMO, '--fail-on', 'high', '--format', 'json'], code: 1, out: /findings/ },
-    { name: 'fail-on in table format', args: ['analyze', DEMO, '--fail-on', 'high'], code: 1, out: /Ranked entities/ },
-    { name: 'unknown format', args: ['analyze', DEMO, '--format', 'xml'], code: 2, err: /Allowed choices are table, json/ },
-    { name: 'misspelt option', args: ['analyze', '--formt', 'json'], code: 2, err: /Did you mean --format\?/ },
-    { name: 'missing path', args: ['analyze', join(tmp, 'nope')], code: 2, err: /no such file or folder/ },
+    {
+      name: 'demo',
+      args: ['analyze', DEMO, '--format', 'json'],
+      code: 0,
+      out: /"schemaVersion": 1/,
+    },
+    {
+      name: 'fail-on high',
+      args: ['analyze', DEMO, '--fail-on', 'high', '--format', 'json'],
+      code: 1,
+      out: /findings/,
+    },
+    {
+      name: 'fail-on in table format',
+      args: ['analyze', DEMO, '--fail-on', 'high'],
+      code: 1,
+      out: /Ranked entities/,
+    },
+    {
+      name: 'unknown format',
+      args: ['analyze', DEMO, '--format', 'xml'],
+      code: 2,
+      err: /Allowed choices are table, json/,
+    },
+    {
+      name: 'misspelt option',
+      args: ['analyze', '--formt', 'json'],
+      code: 2,
+      err: /Did you mean --format\?/,
+    },
+    {
+      name: 'missing path',
+      args: ['analyze', join(tmp, 'nope')],
+      code: 2,
+      err: /no such file or folder/,
+    },
     { name: 'unknown rule', args: ['rules', 'show', 'nope'], code: 2, err: /rules list/ },
   ])('$name exits $code', async ({ args, code, out, err }) => {
     const result = await runCli(args);
@@ -89,7 +119,9 @@ describe('the demo bundle', () => {
     const result = await runCli(['analyze', DEMO, '--format', 'json', '--min-severity', 'high']);
     const report = JSON.parse(result.stdout) as ReportDocument;
     expect(report.findings.length).toBeGreaterThan(0);
-    expect(report.findings.every((f) => f.severity === 'high' || f.severity === 'critical')).toBe(true);
+    expect(report.findings.every((f) => f.severity === 'high' || f.severity === 'critical')).toBe(
+      true,
+    );
     expect(report.summary.bySeverity.medium).toBe(0);
   });
 });
@@ -97,7 +129,15 @@ describe('the demo bundle', () => {
 describe('hostile strings', () => {
   const evil = 'x\u001b]0;pwned\u0007\u001b[2J\u202e';
   const events = [
-    { status: 'start', id: 'ab'.repeat(32), from: 'img', Type: 'container', Action: 'exec_create: cat /etc/shadow', Actor: { ID: 'ab'.repeat(32), Attributes: { name: evil, image: 'img' } }, time: 1796029201 },
+    {
+      status: 'start',
+      id: 'ab'.repeat(32),
+      from: 'img',
+      Type: 'container',
+      Action: 'exec_create: cat /etc/shadow',
+      Actor: { ID: 'ab'.repeat(32), Attributes: { name: evil, image: 'img' } },
+      time: 1796029201,
+    },
   ];
 
   it.each([
@@ -119,7 +159,11 @@ describe('hostile strings', () => {
 describe('rules', () => {
   it('lists every rule with its card fields as JSON', async () => {
     const result = await runCli(['rules', 'list', '--format', 'json']);
-    const rules = JSON.parse(result.stdout) as { id: string; attack: string[]; sources: string[] }[];
+    const rules = JSON.parse(result.stdout) as {
+      id: string;
+      attack: string[];
+      sources: string[];
+    }[];
     expect(rules.length).toBeGreaterThanOrEqual(12);
     for (const r of rules) {
       expect(r.id).toMatch(/^[a-z0-9-]+$/);
@@ -139,7 +183,10 @@ describe('timeline', () => {
   it('prints observations as JSON lines, dated in order and undated last', async () => {
     const result = await runCli(['timeline', DEMO, '--format', 'json']);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: string | null; kind: string; source: { path: string } });
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { time: string | null; kind: string; source: { path: string } });
     expect(lines.length).toBeGreaterThan(20);
     const times = lines.map((l) => l.time);
     const firstUndated = times.indexOf(null);

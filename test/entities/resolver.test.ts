@@ -9,7 +9,10 @@ const IMAGE = `sha256:${'cd'.repeat(32)}`;
 describe('EntityResolver', () => {
   it('joins a full ID, a short ID and a name into one container', () => {
     const r = new EntityResolver();
-    r.observe(config({ container: FULL, name: 'evidence-tampered', imageId: IMAGE }), 'podman-inspect');
+    r.observe(
+      config({ container: FULL, name: 'evidence-tampered', imageId: IMAGE }),
+      'podman-inspect',
+    );
     r.observe(lifecycle({ container: FULL.slice(0, 12), name: null }), 'podman-events');
     const id = r.resolve({ containerName: 'evidence-tampered' });
     expect(id).toBe('container:4e4aaba029bc');
@@ -41,7 +44,10 @@ describe('EntityResolver', () => {
   it('attributes an address to the one workload that holds it', () => {
     const r = new EntityResolver();
     r.observe(config({ container: FULL, addresses: ['10.88.0.5'] }), 'docker-inspect');
-    r.observe(config({ container: 'f'.repeat(64), name: 'other', addresses: ['10.88.0.9'] }), 'docker-inspect');
+    r.observe(
+      config({ container: 'f'.repeat(64), name: 'other', addresses: ['10.88.0.9'] }),
+      'docker-inspect',
+    );
     expect(r.resolve({ addresses: ['10.88.0.5'] })).toBe('container:4e4aaba029bc');
     expect(r.resolve({ addresses: ['192.0.2.1'] })).toBe('address:192.0.2.1');
   });

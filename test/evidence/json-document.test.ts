@@ -13,7 +13,8 @@ describe('scanElementLines', () => {
   });
 
   it('finds elements of arrays held by the root object', () => {
-    const text = '{\n "kind": "List",\n "items": [\n  {"x": 1},\n  {"y": [2]}\n ],\n "other": [\n {}\n ]\n}';
+    const text =
+      '{\n "kind": "List",\n "items": [\n  {"x": 1},\n  {"y": [2]}\n ],\n "other": [\n {}\n ]\n}';
     const lines = scanElementLines(text);
     expect(lines.get('items')).toEqual([4, 5]);
     expect(lines.get('other')).toEqual([8]);

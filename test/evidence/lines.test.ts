@@ -13,11 +13,47 @@ async function collect(chunks: string[]): Promise<[number, string][]> {
 
 describe('lineBatches', () => {
   it.each([
-    { name: 'LF', chunks: ['a\nb\n'], want: [[1, 'a'], [2, 'b']] },
-    { name: 'CRLF', chunks: ['a\r\nb\r\n'], want: [[1, 'a'], [2, 'b']] },
-    { name: 'no final newline', chunks: ['a\nb'], want: [[1, 'a'], [2, 'b']] },
-    { name: 'split across chunks', chunks: ['ab', 'c\nd', 'e\n'], want: [[1, 'abc'], [2, 'de']] },
-    { name: 'blank lines keep numbers', chunks: ['a\n\nb\n'], want: [[1, 'a'], [2, ''], [3, 'b']] },
+    {
+      name: 'LF',
+      chunks: ['a\nb\n'],
+      want: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+    },
+    {
+      name: 'CRLF',
+      chunks: ['a\r\nb\r\n'],
+      want: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+    },
+    {
+      name: 'no final newline',
+      chunks: ['a\nb'],
+      want: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+    },
+    {
+      name: 'split across chunks',
+      chunks: ['ab', 'c\nd', 'e\n'],
+      want: [
+        [1, 'abc'],
+        [2, 'de'],
+      ],
+    },
+    {
+      name: 'blank lines keep numbers',
+      chunks: ['a\n\nb\n'],
+      want: [
+        [1, 'a'],
+        [2, ''],
+        [3, 'b'],
+      ],
+    },
     { name: 'multibyte split', chunks: ['\u00e9'.slice(0, 1) + 'x\n'], want: [[1, '\u00e9x']] },
   ])('$name', async ({ chunks, want }) => {
     expect(await collect(chunks)).toEqual(want);

@@ -33,9 +33,21 @@ function utf16be(text: string): Buffer {
 describe('openEvidence', () => {
   it.each([
     { name: 'plain.json', bytes: Buffer.from(TEXT), gzip: false },
-    { name: 'bom.json', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]), gzip: false },
-    { name: 'le.json', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), gzip: false },
-    { name: 'be.json', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(TEXT)]), gzip: false },
+    {
+      name: 'bom.json',
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]),
+      gzip: false,
+    },
+    {
+      name: 'le.json',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]),
+      gzip: false,
+    },
+    {
+      name: 'be.json',
+      bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(TEXT)]),
+      gzip: false,
+    },
     { name: 'misnamed.txt', bytes: gzipSync(Buffer.from(TEXT)), gzip: true },
     {
       name: 'gzip-of-utf16.log',
@@ -85,7 +97,9 @@ describe('openEvidence', () => {
   });
 
   it('streams a large file past the head intact', async () => {
-    const big = Buffer.from('x'.repeat(100) + '\n').toString().repeat(3000);
+    const big = Buffer.from('x'.repeat(100) + '\n')
+      .toString()
+      .repeat(3000);
     const { text, opened } = await readAll(fileWith('big.log', Buffer.from(big)));
     expect(text).toBe(big);
     expect(opened.head.bytes.length).toBe(64 * 1024);

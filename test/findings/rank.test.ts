@@ -23,12 +23,20 @@ function card(id: string, severity: Severity): AdsCard {
   };
 }
 
-function hit(rule: string, severity: Severity, container: string, line: number, time: string | null): RawHit {
+function hit(
+  rule: string,
+  severity: Severity,
+  container: string,
+  line: number,
+  time: string | null,
+): RawHit {
   return {
     card: card(rule, severity),
     kinds: rule.startsWith('img') ? ['image-file'] : ['config'],
     hit: {
-      subject: rule.startsWith('img') ? { imageId: `sha256:${'ab'.repeat(32)}` } : { containerName: container },
+      subject: rule.startsWith('img')
+        ? { imageId: `sha256:${'ab'.repeat(32)}` }
+        : { containerName: container },
       summary: `${rule} on ${container}`,
       evidence: [{ path: 'e.json', line }],
       key: rule.endsWith('x') ? String(line) : '',
@@ -92,7 +100,10 @@ describe('rank', () => {
     expect(web).toHaveLength(2);
     const twice = ranked([...HITS, hit('privileged', 'high', 'ghost', 4, '2026-01-01T00:00:00Z')]);
     const priv = twice.findings.find((f) => f.rule === 'privileged')!;
-    expect(priv.evidence).toEqual([{ path: 'e.json', line: 3 }, { path: 'e.json', line: 4 }]);
+    expect(priv.evidence).toEqual([
+      { path: 'e.json', line: 3 },
+      { path: 'e.json', line: 4 },
+    ]);
     expect(priv.time).toEqual({ first: '2026-01-01T00:00:00Z', last: '2026-01-01T00:00:03Z' });
     expect(priv.response).toEqual(['stop ghost (/p3)']);
   });

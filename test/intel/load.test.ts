@@ -60,7 +60,10 @@ describe('loadIntel', () => {
     const two = await loadIntel([b, a, b]);
     expect(one.match('192.0.2.1')).toEqual({ feed: 'a.txt', entry: '192.0.2.1' });
     expect(two.match('192.0.2.1')).toEqual(one.match('192.0.2.1'));
-    expect(two.feeds.map((f) => [f.feed, f.entries])).toEqual([['a.txt', 1], ['b.txt', 1]]);
+    expect(two.feeds.map((f) => [f.feed, f.entries])).toEqual([
+      ['a.txt', 1],
+      ['b.txt', 1],
+    ]);
   });
 
   it.each([

@@ -7,7 +7,8 @@ import { evidenceDir, runCli } from '../helpers/cli.js';
 const EVIDENCE = evidenceDir();
 
 function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .length;
 }
 
 describe.runIf(EVIDENCE)('every lab and real evidence file', () => {
@@ -24,8 +25,11 @@ describe.runIf(EVIDENCE)('every lab and real evidence file', () => {
 
   it('reads each file or skips it with a reason', () => {
     for (const input of report.inputs) expect(input.records, input.path).toBeGreaterThan(0);
-    for (const skipped of report.skipped) expect(skipped.reason.length, skipped.path).toBeGreaterThan(5);
-    expect(report.inputs.length + report.skipped.length).toBe(countFiles(join(EVIDENCE!, 'lab')) + countFiles(join(EVIDENCE!, 'real')));
+    for (const skipped of report.skipped)
+      expect(skipped.reason.length, skipped.path).toBeGreaterThan(5);
+    expect(report.inputs.length + report.skipped.length).toBe(
+      countFiles(join(EVIDENCE!, 'lab')) + countFiles(join(EVIDENCE!, 'real')),
+    );
     expect(stderr).not.toMatch(/internal error/);
   });
 

@@ -4,7 +4,8 @@ import type { ReportDocument, ReportFinding } from '../../src/report/document.js
 import { evidenceDir, runCli } from '../helpers/cli.js';
 
 const EVIDENCE = evidenceDir();
-if (!EVIDENCE) console.warn('real-evidence suite skipped: no ../shared/evidence and no $STOWAWAY_EVIDENCE');
+if (!EVIDENCE)
+  console.warn('real-evidence suite skipped: no ../shared/evidence and no $STOWAWAY_EVIDENCE');
 
 const LOW_OR_LESS = new Set(['low', 'info']);
 
@@ -12,7 +13,13 @@ describe.runIf(EVIDENCE)('lab evidence: podman containers and their images', () 
   let report: ReportDocument;
 
   beforeAll(async () => {
-    const args = ['analyze', join(EVIDENCE!, 'lab/podman'), join(EVIDENCE!, 'lab/images'), '--format', 'json'];
+    const args = [
+      'analyze',
+      join(EVIDENCE!, 'lab/podman'),
+      join(EVIDENCE!, 'lab/images'),
+      '--format',
+      'json',
+    ];
     const result = await runCli(args);
     expect(result.code).toBe(0);
     report = JSON.parse(result.stdout) as ReportDocument;
@@ -24,7 +31,9 @@ describe.runIf(EVIDENCE)('lab evidence: podman containers and their images', () 
 
   it('finds what the tampered image hides', () => {
     const container = entityNamed('evidence-tampered')!;
-    const image = report.entities.find((e) => container.related.includes(e.id) && e.kind === 'image');
+    const image = report.entities.find(
+      (e) => container.related.includes(e.id) && e.kind === 'image',
+    );
     expect(image).toBeDefined();
     const rules = new Set(findingsOf(image!.id).map((f) => f.rule));
     for (const rule of [
@@ -63,15 +72,26 @@ describe.runIf(EVIDENCE)('lab evidence: podman containers and their images', () 
 
   it('gives the base image and evidence-hello nothing above low', () => {
     const hello = entityNamed('evidence-hello')!;
-    const base = report.entities.find((e) => e.kind === 'image' && e.names.some((n) => n.includes('evidence/base')))!;
+    const base = report.entities.find(
+      (e) => e.kind === 'image' && e.names.some((n) => n.includes('evidence/base')),
+    )!;
     for (const entity of [hello, base]) {
       const severities = findingsOf(entity.id).map((f) => f.severity);
-      expect(severities.every((s) => LOW_OR_LESS.has(s)), `${entity.id}: ${severities.join(',')}`).toBe(true);
+      expect(
+        severities.every((s) => LOW_OR_LESS.has(s)),
+        `${entity.id}: ${severities.join(',')}`,
+      ).toBe(true);
     }
   });
 
   it('is byte-for-byte the same on a second run with paths in another order', async () => {
-    const args = ['analyze', join(EVIDENCE!, 'lab/images'), join(EVIDENCE!, 'lab/podman'), '--format', 'json'];
+    const args = [
+      'analyze',
+      join(EVIDENCE!, 'lab/images'),
+      join(EVIDENCE!, 'lab/podman'),
+      '--format',
+      'json',
+    ];
     const again = await runCli(args);
     expect(again.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });

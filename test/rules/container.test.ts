@@ -22,7 +22,11 @@ type Case = { name: string; obs: Partial<ConfigObservation>; severity: string | 
 describe('container-privileged', () => {
   it.each<Case>([
     { name: 'privileged container', obs: { privileged: true }, severity: 'high' },
-    { name: 'pod container', obs: { privileged: true, pod: { namespace: 'ns', name: 'p' } }, severity: 'high' },
+    {
+      name: 'pod container',
+      obs: { privileged: true, pod: { namespace: 'ns', name: 'p' } },
+      severity: 'high',
+    },
     { name: 'unprivileged', obs: { privileged: false }, severity: null },
     { name: 'unknown', obs: { privileged: null }, severity: null },
   ])('$name', ({ obs, severity }) => {
@@ -55,7 +59,11 @@ describe('container-host-namespaces', () => {
 describe('container-sensitive-mount', () => {
   it.each([
     { name: 'docker socket', mounts: [bind('/var/run/docker.sock')], want: ['critical'] },
-    { name: 'containerd socket', mounts: [bind('/run/containerd/containerd.sock')], want: ['critical'] },
+    {
+      name: 'containerd socket',
+      mounts: [bind('/run/containerd/containerd.sock')],
+      want: ['critical'],
+    },
     { name: 'host root', mounts: [bind('/', true)], want: ['critical'] },
     { name: 'etc with trailing slash', mounts: [bind('/etc/')], want: ['high'] },
     { name: 'under kubelet', mounts: [bind('/var/lib/kubelet/pods')], want: ['high'] },
@@ -63,7 +71,14 @@ describe('container-sensitive-mount', () => {
     { name: 'read-only plain folder', mounts: [bind('/srv/share', true)], want: [] },
     {
       name: 'named volume under the docker root',
-      mounts: [{ source: '/var/lib/docker/volumes/x/_data', destination: '/d', readOnly: false, type: 'volume' }],
+      mounts: [
+        {
+          source: '/var/lib/docker/volumes/x/_data',
+          destination: '/d',
+          readOnly: false,
+          type: 'volume',
+        },
+      ],
       want: [],
     },
     { name: 'no mounts', mounts: [], want: [] },
@@ -75,7 +90,12 @@ describe('container-sensitive-mount', () => {
 
 describe('container-dangerous-capabilities', () => {
   it.each([
-    { name: 'SYS_ADMIN with prefix', capAdd: ['CAP_SYS_ADMIN', 'CAP_SYS_PTRACE'], want: ['high'], key: 'SYS_ADMIN, SYS_PTRACE' },
+    {
+      name: 'SYS_ADMIN with prefix',
+      capAdd: ['CAP_SYS_ADMIN', 'CAP_SYS_PTRACE'],
+      want: ['high'],
+      key: 'SYS_ADMIN, SYS_PTRACE',
+    },
     { name: 'NET_ADMIN only', capAdd: ['NET_ADMIN'], want: ['medium'], key: 'NET_ADMIN' },
     { name: 'ALL', capAdd: ['all'], want: ['high'], key: 'ALL' },
     { name: 'harmless', capAdd: ['NET_BIND_SERVICE', 'CHOWN'], want: [], key: '' },
@@ -86,14 +106,22 @@ describe('container-dangerous-capabilities', () => {
   });
 
   it('leaves privileged containers to their own rule', () => {
-    expect(runRule(containerDangerousCapabilities, [config({ privileged: true, capAdd: ['SYS_ADMIN'] })])).toEqual([]);
+    expect(
+      runRule(containerDangerousCapabilities, [
+        config({ privileged: true, capAdd: ['SYS_ADMIN'] }),
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe('container-security-profile-disabled', () => {
   it.each([
     { name: 'seccomp', obs: { seccomp: 'unconfined' }, key: 'seccomp' },
-    { name: 'both', obs: { seccomp: 'unconfined', apparmor: 'unconfined' }, key: 'seccomp and AppArmor' },
+    {
+      name: 'both',
+      obs: { seccomp: 'unconfined', apparmor: 'unconfined' },
+      key: 'seccomp and AppArmor',
+    },
     { name: 'default', obs: { seccomp: 'runtime/default' }, key: null },
     { name: 'unset', obs: {}, key: null },
   ])('$name', ({ obs, key }) => {
@@ -116,9 +144,21 @@ describe('container-logging-disabled', () => {
 
 describe('container-miner-or-tool', () => {
   it.each([
-    { name: 'miner in command', obs: config({ command: ['/usr/local/bin/xmrig', '-o', 'pool'] }), want: 'xmrig' },
-    { name: 'pool URL in a log line', obs: log({ message: 'connect stratum+tcp://1.2.3.4:3333' }), want: 'stratum+tcp://' },
-    { name: 'tool run through exec', obs: lifecycle({ action: 'exec_create', detail: 'sh linpeas.sh' }), want: 'linpeas.sh' },
+    {
+      name: 'miner in command',
+      obs: config({ command: ['/usr/local/bin/xmrig', '-o', 'pool'] }),
+      want: 'xmrig',
+    },
+    {
+      name: 'pool URL in a log line',
+      obs: log({ message: 'connect stratum+tcp://1.2.3.4:3333' }),
+      want: 'stratum+tcp://',
+    },
+    {
+      name: 'tool run through exec',
+      obs: lifecycle({ action: 'exec_create', detail: 'sh linpeas.sh' }),
+      want: 'linpeas.sh',
+    },
     { name: 'ordinary command', obs: config({ command: ['nginx'] }), want: null },
     { name: 'start event', obs: lifecycle({ action: 'start', detail: 'xmrig' }), want: null },
   ])('$name', ({ obs, want }) => {

@@ -5,14 +5,35 @@ import { runRule } from '../helpers/rules.js';
 
 describe('container-exec', () => {
   it.each([
-    { name: 'docker exec_create', obs: [lifecycle({ action: 'exec_create', detail: 'sh -c id' })], want: [undefined] },
-    { name: 'podman exec without command', obs: [lifecycle({ action: 'exec' })], want: [undefined] },
-    { name: 'reads shadow', obs: [lifecycle({ action: 'exec_create', detail: 'cat /etc/shadow' })], want: ['high'] },
-    { name: 'exec_start is the same exec', obs: [lifecycle({ action: 'exec_start', detail: 'id' })], want: [] },
+    {
+      name: 'docker exec_create',
+      obs: [lifecycle({ action: 'exec_create', detail: 'sh -c id' })],
+      want: [undefined],
+    },
+    {
+      name: 'podman exec without command',
+      obs: [lifecycle({ action: 'exec' })],
+      want: [undefined],
+    },
+    {
+      name: 'reads shadow',
+      obs: [lifecycle({ action: 'exec_create', detail: 'cat /etc/shadow' })],
+      want: ['high'],
+    },
+    {
+      name: 'exec_start is the same exec',
+      obs: [lifecycle({ action: 'exec_start', detail: 'id' })],
+      want: [],
+    },
     { name: 'start', obs: [lifecycle({ action: 'start' })], want: [] },
     {
       name: 'audit exec',
-      obs: [api({ subresource: 'exec', requestURI: '/api/v1/namespaces/default/pods/web-1/exec?command=bash' })],
+      obs: [
+        api({
+          subresource: 'exec',
+          requestURI: '/api/v1/namespaces/default/pods/web-1/exec?command=bash',
+        }),
+      ],
       want: [undefined],
     },
     {
@@ -30,7 +51,10 @@ describe('container-exec', () => {
   });
 
   it.each([
-    { uri: '/api/v1/namespaces/d/pods/p/exec?command=cat&command=%2Fetc%2Fshadow&stdin=true', want: 'cat /etc/shadow' },
+    {
+      uri: '/api/v1/namespaces/d/pods/p/exec?command=cat&command=%2Fetc%2Fshadow&stdin=true',
+      want: 'cat /etc/shadow',
+    },
     { uri: '/api/v1/namespaces/d/pods/p/exec?container=c', want: '' },
     { uri: '/api/v1/namespaces/d/pods/p/exec', want: '' },
     { uri: null, want: '' },

@@ -40,7 +40,7 @@ export const runtimeInfo: Recognizer = {
   id: 'runtime-info',
   sniff: isRuntimeInfo,
   reason: () =>
-    '`docker info`/`docker version` (or Podman\'s) describes the runtime, not its containers; keep it with the evidence, it yields no observations',
+    "`docker info`/`docker version` (or Podman's) describes the runtime, not its containers; keep it with the evidence, it yields no observations",
 };
 
 /**

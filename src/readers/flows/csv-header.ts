@@ -47,7 +47,10 @@ function widthOf(fields: string[]): number {
 }
 
 export function headerKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }
 
 function findDuplicates(keys: string[], names: string[]) {

@@ -5,7 +5,15 @@ import { hasPorts } from './protocols.js';
 /** What a flow reader found in one record, before it becomes an observation. */
 export type FlowFields = Pick<
   FlowObservation,
-  'srcPort' | 'dstPort' | 'proto' | 'bytesOut' | 'bytesIn' | 'packetsOut' | 'packetsIn' | 'duration' | 'label'
+  | 'srcPort'
+  | 'dstPort'
+  | 'proto'
+  | 'bytesOut'
+  | 'bytesIn'
+  | 'packetsOut'
+  | 'packetsIn'
+  | 'duration'
+  | 'label'
 > & { time: Instant | null; src: string; dst: string; notes?: string[] };
 
 /**

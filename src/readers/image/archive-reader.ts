@@ -111,8 +111,27 @@ function brokenProblem(reason: string): Problem {
 
 /** Top-level folders of a Linux root filesystem (FHS 3.0, chapter 3). */
 const ROOT_FOLDERS = new Set([
-  'bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt',
-  'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var',
+  'bin',
+  'boot',
+  'dev',
+  'etc',
+  'home',
+  'lib',
+  'lib32',
+  'lib64',
+  'libx32',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
 ]);
 
 function looksLikeRootFs(scan: ArchiveScan): boolean {

@@ -38,7 +38,11 @@ export function looksLikeTar(head: Buffer): boolean {
 function checksumOk(block: Buffer): boolean {
   let sum = 8 * 0x20;
   for (let i = 0; i < BLOCK; i++) if (i < 148 || i >= 156) sum += block[i]!;
-  const field = block.subarray(148, 156).toString('latin1').replace(/[\0 ]+$/, '').trim();
+  const field = block
+    .subarray(148, 156)
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .trim();
   if (!/^[0-7]{1,8}$/.test(field)) return false;
   return parseInt(field, 8) === sum;
 }

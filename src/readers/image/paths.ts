@@ -54,9 +54,7 @@ export function absolutePath(member: string): string {
  * Other `.wh..wh.` names are AUFS bookkeeping (`.wh..wh.plnk`), not files.
  */
 export type Whiteout =
-  | { kind: 'whiteout'; removed: string }
-  | { kind: 'opaque'; folder: string }
-  | { kind: 'aufs' };
+  { kind: 'whiteout'; removed: string } | { kind: 'opaque'; folder: string } | { kind: 'aufs' };
 
 const WH = '.wh.';
 const OPAQUE = '.wh..wh..opq';

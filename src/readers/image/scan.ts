@@ -57,10 +57,7 @@ const JSON_MAX_BYTES = 16 * 1024 * 1024;
 const JSON_GUESS_MAX_BYTES = 1024 * 1024;
 
 /** Streams the archive once, reading layers as they pass, in whatever order they come. */
-export async function scanArchive(
-  content: Readable,
-  budget: ArchiveBudget,
-): Promise<ArchiveScan> {
+export async function scanArchive(content: Readable, budget: ArchiveBudget): Promise<ArchiveScan> {
   const scan: ArchiveScan = {
     members: new Map(),
     topFolders: new Set(),
@@ -90,11 +87,7 @@ export async function scanArchive(
   return scan;
 }
 
-async function scanMember(
-  item: TarEntry,
-  scan: ArchiveScan,
-  budget: ArchiveBudget,
-): Promise<void> {
+async function scanMember(item: TarEntry, scan: ArchiveScan, budget: ArchiveBudget): Promise<void> {
   scan.records += 1;
   const shape = shapeOf(item.header);
   if (!('entry' in shape)) {

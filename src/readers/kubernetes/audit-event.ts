@@ -92,7 +92,8 @@ function duration(event: Record<string, unknown>, time: Instant | null): number 
   const stage = event['stageTimestamp'];
   const received = parseTime(event['requestReceivedTimestamp']);
   // `time` is the stage's own time when the event has one: no need to parse it twice.
-  const reached = time !== null && typeof stage === 'string' && time.iso === stage ? time : parseTime(stage);
+  const reached =
+    time !== null && typeof stage === 'string' && time.iso === stage ? time : parseTime(stage);
   if (received === null || reached === null) return null;
   const micros = Math.round((reached.ms - received.ms) * 1000);
   return micros >= 0 ? micros / 1e6 : null;

@@ -27,7 +27,8 @@ export async function* jsonLineBatches(
   content: Readable,
   ctx: ReadContext,
 ): AsyncGenerator<JsonRecord[]> {
-  const onOverlong = (line: number): void => ctx.skip(line, 'line too long to be a record; skipped');
+  const onOverlong = (line: number): void =>
+    ctx.skip(line, 'line too long to be a record; skipped');
   for await (const { lines, first } of lineBatches(content, { onOverlong })) {
     const records: JsonRecord[] = [];
     for (let i = 0; i < lines.length; i++) {

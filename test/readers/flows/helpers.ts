@@ -87,4 +87,3 @@ export async function readEvidence(relative: string): Promise<Outcome> {
   await finishCustody(opened);
   return { format: found.reader.id, stats, flows, reason: null };
 }
-

@@ -35,7 +35,11 @@ export function identify(text: string, name = 'input.json'): string {
 }
 
 function readerStream(reader: Reader, input: OpenedEvidence, stats: InputStats) {
-  return reader.read(input.content, contextFor(stats, () => {}), input.head);
+  return reader.read(
+    input.content,
+    contextFor(stats, () => {}),
+    input.head,
+  );
 }
 
 export interface ReadResult {

@@ -42,11 +42,11 @@ describe('image-logging-disabled', () => {
       /log file \/var\/log\/auth\.log/,
     ],
     [
-      'root\'s ash history',
+      "root's ash history",
       link('/root/.ash_history', '/dev/null'),
       /history \/root\/\.ash_history/,
     ],
-    ['a user\'s bash history', link('/home/u/.bash_history', '/dev/null/'), /\.bash_history/],
+    ["a user's bash history", link('/home/u/.bash_history', '/dev/null/'), /\.bash_history/],
     ['zsh history', link('/home/u/.zsh_history', '/dev/null'), /\.zsh_history/],
   ])('fires on %s', (_name, obs, summary) => {
     const hits = runRule(imageLoggingDisabled, [obs]);

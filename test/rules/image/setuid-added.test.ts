@@ -49,7 +49,7 @@ describe('image-setuid-added', () => {
   });
 
   it.each([
-    ['the base image\'s layer', inLayer(0, { path: '/bin/su', mode: '4755', baseLayers: 0 })],
+    ["the base image's layer", inLayer(0, { path: '/bin/su', mode: '4755', baseLayers: 0 })],
     [
       'a layer shared with a base image',
       inLayer(1, { path: '/usr/bin/passwd', mode: '4755', baseLayers: 2 }),

@@ -21,7 +21,7 @@ export const containerDangerousCapabilities = matcher(
     dataSources: ['container config: docker/podman inspect, kubectl pods, audit pod creates'],
     goal: 'Find containers granted capabilities that let a payload mount, trace, load kernel code or rewrite networking on the host.',
     strategy:
-      'Intersect each container\'s added capabilities with the shared list of dangerous ones; ' +
+      "Intersect each container's added capabilities with the shared list of dangerous ones; " +
       'SYS_ADMIN, SYS_MODULE and ALL rate high, the rest medium.',
     blindSpots: [
       'Capabilities gained inside the container (file capabilities, setuid binaries) are not visible in its configuration.',

@@ -32,7 +32,7 @@ export const containerHostNamespaces = matcher(
       'follows the most powerful namespace shared (PID is high).',
     blindSpots: [
       'Podman reports IpcMode "shareable" even for --ipc=host, so host IPC is missed in its inspect output.',
-      'Sharing another container\'s namespace (container:<id>) is not flagged here.',
+      "Sharing another container's namespace (container:<id>) is not flagged here.",
     ],
     falsePositives: [
       'Node exporters, CNI and kube-proxy DaemonSets run with host networking by design.',

@@ -24,7 +24,7 @@ export const containerLoggingDisabled = matcher(
     response: [
       'Assume nothing {entity} printed was kept: recover activity from runtime events, flows and its filesystem ({export}).',
       'Find who started {entity} with --log-driver=none and why.',
-      'Redeploy with the host\'s standard log driver, and alert on containers started without it.',
+      "Redeploy with the host's standard log driver, and alert on containers started without it.",
     ],
   },
   ['config'],

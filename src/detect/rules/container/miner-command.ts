@@ -29,10 +29,14 @@ function textOf(obs: Observation): { text: string; what: string; subject: Subjec
         : null;
     case 'lifecycle':
       return obs.detail && obs.action.startsWith('exec')
-        ? { text: obs.detail, what: 'was exec\'d with', subject: lifecycleSubject(obs) }
+        ? { text: obs.detail, what: "was exec'd with", subject: lifecycleSubject(obs) }
         : null;
     case 'log':
-      return { text: obs.message, what: 'logged', subject: { containerId: obs.container, containerName: obs.name } };
+      return {
+        text: obs.message,
+        what: 'logged',
+        subject: { containerId: obs.container, containerName: obs.name },
+      };
     default:
       return null;
   }
@@ -62,7 +66,7 @@ export const containerMinerOrTool = matcher(
     ],
     goal: 'Find containers used to run cryptominers or attack tooling under the cover of an ordinary workload.',
     strategy:
-      'Match the container\'s command, exec commands and log lines against the shared lists of ' +
+      "Match the container's command, exec commands and log lines against the shared lists of " +
       'miner names, mining-pool URLs (stratum+tcp://) and offensive tools.',
     blindSpots: [
       'Renamed or packed binaries and pools reached over plain HTTPS do not match by name.',
@@ -73,7 +77,7 @@ export const containerMinerOrTool = matcher(
     response: [
       'Stop {entity} and keep its filesystem; note the pool or tool it used ({match}).',
       'Block the pool address at the egress and search flows for other hosts reaching it.',
-      'Find how the payload got there: the image\'s layers, exec history, and who deployed it.',
+      "Find how the payload got there: the image's layers, exec history, and who deployed it.",
     ],
   },
   ['config', 'lifecycle', 'log'],

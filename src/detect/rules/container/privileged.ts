@@ -13,9 +13,7 @@ export const containerPrivileged = matcher(
     severity: 'high',
     confidence: 0.9,
     attack: ['T1611', 'T1610'],
-    dataSources: [
-      'container config: docker/podman inspect, kubectl pods, audit pod creates',
-    ],
+    dataSources: ['container config: docker/podman inspect, kubectl pods, audit pod creates'],
     goal: 'Find containers that run without isolation, from which a payload reaches the host unseen.',
     strategy:
       'Flag any container or pod container whose configuration sets privileged mode, ' +

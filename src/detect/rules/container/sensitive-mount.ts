@@ -4,7 +4,10 @@ import { matcher, type Hit } from '../../rule.js';
 import { RUNTIME_SOCKETS, SENSITIVE_HOST_PATHS, SENSITIVE_ONLY_ITSELF } from '../../lists.js';
 import { configLabel, configSubject, configVars } from './describe.js';
 
-/** Normalizes a host path: one slash between parts, no trailing slash. Example: "/etc//k8s/" -> "/etc/k8s". */
+/**
+ * Normalizes a host path: one slash between parts, no trailing slash.
+ * Example: "/etc//k8s/" -> "/etc/k8s".
+ */
 export function normalizePath(path: string): string {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   return `/${parts.join('/')}`;
@@ -16,7 +19,8 @@ export function classifyMount(source: string): { severity: Severity; why: string
     return { severity: 'critical', why: 'the container runtime socket' };
   }
   if (path === '/') return { severity: 'critical', why: "the host's root filesystem" };
-  if (SENSITIVE_HOST_PATHS.includes(path)) return { severity: 'high', why: 'a sensitive host path' };
+  if (SENSITIVE_HOST_PATHS.includes(path))
+    return { severity: 'high', why: 'a sensitive host path' };
   for (const parent of SENSITIVE_HOST_PATHS) {
     if (SENSITIVE_ONLY_ITSELF.has(parent)) continue;
     if (path.startsWith(`${parent}/`)) return { severity: 'high', why: `a path under ${parent}` };
@@ -74,7 +78,7 @@ export const containerSensitiveMount = matcher(
     response: [
       'Treat everything under {hostPath} on the host as exposed to {entity}: check it for changes since the container started.',
       'If a runtime socket was mounted, list every container created through it in the runtime events.',
-      'Keep {entity}\'s inspect output ({inspect}) and filesystem ({export}), then redeploy without the mount.',
+      "Keep {entity}'s inspect output ({inspect}) and filesystem ({export}), then redeploy without the mount.",
     ],
   },
   ['config'],

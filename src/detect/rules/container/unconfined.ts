@@ -23,7 +23,7 @@ export const containerUnconfined = matcher(
     falsePositives: ['Debug containers and some build tools (e.g. rootless image builders).'],
     validation: ['fixtures/demo/docker/inspect.json', 'test/rules/container.test.ts'],
     response: [
-      'Keep {entity}\'s inspect output ({inspect}) and find who disabled {profile} and why.',
+      "Keep {entity}'s inspect output ({inspect}) and find who disabled {profile} and why.",
       'Redeploy with the runtime default profile (drop the unconfined security option).',
     ],
   },

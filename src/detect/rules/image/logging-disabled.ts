@@ -23,13 +23,13 @@ const card: AdsCard = {
     'that is a symbolic link to /dev/null.',
   blindSpots: [
     'Logging switched off at run time (--log-driver none, HISTFILE unset in a start script).',
-    'Configuration files over 8 KiB, or read after the archive\'s text budget ran out, ' +
+    "Configuration files over 8 KiB, or read after the archive's text budget ran out, " +
       'carry no content.',
     'Other syslog daemons (syslog-ng) and rules narrower than *.*.',
   ],
   falsePositives: [
     'Minimal images that drop logs on purpose because the runtime collects stdout instead.',
-    'Build images that link root\'s history to /dev/null as hygiene.',
+    "Build images that link root's history to /dev/null as hygiene.",
   ],
   validation: [
     'test/rules/image/logging-disabled.test.ts',

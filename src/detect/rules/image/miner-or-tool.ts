@@ -18,7 +18,7 @@ const card: AdsCard = {
     'hides in an image that looks like a workload.',
   strategy:
     'Match the shared miner and offensive-tool lists against file paths, the text of small ' +
-    'files (pool configs with stratum+tcp://, crontab lines that start a miner), the config\'s ' +
+    "files (pool configs with stratum+tcp://, crontab lines that start a miner), the config's " +
     'Entrypoint and Cmd, and the build steps in its history. All miner sightings in one image ' +
     'make one finding; each tool makes its own. Miners are high, tools medium.',
   blindSpots: [
@@ -41,14 +41,10 @@ const card: AdsCard = {
   ],
 };
 
-export const imageMinerOrTool = matcher(
-  card,
-  ['image-file', 'image-config'],
-  (obs): Hit[] => {
-    const sightings = obs.kind === 'image-file' ? fileSightings(obs) : configSightings(obs);
-    return groupByKey(sightings).map((group) => hitOf(obs, group));
-  },
-);
+export const imageMinerOrTool = matcher(card, ['image-file', 'image-config'], (obs): Hit[] => {
+  const sightings = obs.kind === 'image-file' ? fileSightings(obs) : configSightings(obs);
+  return groupByKey(sightings).map((group) => hitOf(obs, group));
+});
 
 /** All miners share one key per image; each tool has its own. */
 function keyOf(s: Sighting): string {

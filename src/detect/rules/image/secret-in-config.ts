@@ -13,7 +13,7 @@ const card: AdsCard = {
     'image configs: docker save and OCI archives, docker/podman image inspect, podman history',
   ],
   goal:
-    'Find credentials baked into an image\'s config, where anyone who can pull the image or ' +
+    "Find credentials baked into an image's config, where anyone who can pull the image or " +
     'inspect a container reads them, and an intruder in the container finds them in its ' +
     'environment.',
   strategy:

@@ -30,7 +30,7 @@ const card: AdsCard = {
   ],
   response: [
     'Find which package or build step put {path} into {layer} of {entity}; if none did, treat it as a planted backdoor.',
-    'Copy {path} out of {entity} without running it (docker create --name probe {entity}; docker cp probe:{path} .) and compare its SHA-256 ({hash}) with the distribution\'s binaries.',
+    "Copy {path} out of {entity} without running it (docker create --name probe {entity}; docker cp probe:{path} .) and compare its SHA-256 ({hash}) with the distribution's binaries.",
     'Look for use of it in containers from {entity}: exec events, process listings, shell history.',
     'Rebuild {entity} without it, or remove the bit (chmod u-s,g-s {path}) in the Dockerfile.',
   ],

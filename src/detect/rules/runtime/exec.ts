@@ -27,7 +27,7 @@ const card: AdsCard = {
   validation: ['fixtures/demo/docker/events.ndjson', 'test/rules/exec.test.ts'],
   response: [
     'Ask who ran {command} in {entity} and why; match the time against operator activity.',
-    'Collect what the command changed: {diff}, and the container\'s filesystem.',
+    "Collect what the command changed: {diff}, and the container's filesystem.",
     'If it was not an operator, treat {entity} as compromised: isolate it and rotate the secrets it holds.',
   ],
 };
@@ -53,7 +53,10 @@ function lifecycleHit(obs: LifecycleObservation): Hit | null {
   };
 }
 
-/** The command of an exec request, from its URI. Example: "?command=cat&command=%2Fetc%2Fshadow". */
+/**
+ * The command of an exec request, from its URI.
+ * Example: "?command=cat&command=%2Fetc%2Fshadow" gives "cat /etc/shadow".
+ */
 export function commandFromUri(uri: string | null): string {
   if (!uri) return '';
   const query = uri.indexOf('?');

@@ -3,7 +3,4 @@ import { containerExec } from './exec.js';
 import { containerRestartStorm } from './restart-storm.js';
 
 /** Rules over runtime lifecycle events. */
-export const RULES: Rule[] = [
-  containerExec,
-  containerRestartStorm,
-];
+export const RULES: Rule[] = [containerExec, containerRestartStorm];

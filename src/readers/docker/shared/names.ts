@@ -59,4 +59,3 @@ export function labelsFromString(value: unknown): Record<string, string> {
   }
   return labels;
 }
-

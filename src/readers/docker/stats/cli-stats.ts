@@ -78,7 +78,7 @@ export const dockerStats: Reader = {
   id: 'docker-stats',
   description: 'docker stats samples as JSON lines, optionally prefixed with the time of each',
   exportCommand:
-    "while sleep 1; do docker stats --no-stream --format '{{json .}}' | sed \"s/^/$(date -u +%FT%T.%3NZ) /\"; done",
+    'while sleep 1; do docker stats --no-stream --format \'{{json .}}\' | sed "s/^/$(date -u +%FT%T.%3NZ) /"; done',
   sniff(head) {
     const json = sniffJson(head);
     if (linesWith(json, DOCKER.cpu) || linesWith(json, DOCKER.memory)) return true;
