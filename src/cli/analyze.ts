@@ -9,6 +9,7 @@ import type { Severity } from '../model/severity.js';
 import { openInputs, type InputSet } from '../readers/inputs.js';
 import { buildReport } from '../report/build.js';
 import { WRITERS } from '../report/writers.js';
+import { plural } from '../util/text.js';
 import { UserError } from '../util/errors.js';
 import { EXIT, exitCodeFor } from './exit.js';
 import { useColor, type Io } from './io.js';
@@ -69,14 +70,28 @@ async function intelFrom(paths: string[], log: Logger): Promise<Settings['intel'
   if (paths.length === 0) return null;
   const intel = await loadIntel(paths);
   for (const warning of intel.warnings) log.warn('intel', formatIntelWarning(warning));
+  if (intel.size === 0) {
+    throw new UserError(
+      `no address or network in ${paths.join(', ')}; give --intel a list of IPs or CIDRs, one a line`,
+    );
+  }
   log.debug('intel', `${intel.size} entries from ${intel.feeds.length} feeds`);
   return intel;
 }
 
+/** How many skip reasons the error lists before counting the rest. */
+const REASONS_LISTED = 10;
+
 function noEvidence(paths: string[], inputs: InputSet, log: Logger): number {
   const where = paths.length > 0 ? paths.join(' ') : '.';
+  const skipped = [...inputs.skipped].sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const s of skipped.slice(0, REASONS_LISTED))
+    log.warn('evidence', `skipped ${s.path}: ${s.reason}`);
+  if (skipped.length > REASONS_LISTED) {
+    log.warn('evidence', `and ${skipped.length - REASONS_LISTED} more skipped`);
+  }
   log.error(
-    `no readable evidence in ${where} (${inputs.skipped.length} files skipped); ` +
+    `no readable evidence in ${where} (${plural(skipped.length, 'file')} skipped); ` +
       'run `stowaway formats` to see what stowaway reads',
   );
   return EXIT.usage;

@@ -82,9 +82,11 @@ function addAnalyze(program: Command, runner: Runner, io: Io): void {
   const cmd = program
     .command('analyze')
     .description('read evidence and print ranked findings')
-    .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
+    .argument('[paths...]', PATHS_HELP)
     .addOption(
-      new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('table'),
+      new Option('-f, --format <format>', 'report format (default: json for -o *.json, else table)')
+        .choices(FORMAT_NAMES)
+        .default('table'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists', false)
@@ -109,12 +111,15 @@ Examples:
   stowaway analyze flows.csv --intel blocklist.txt`,
     );
   withVerbosity(cmd).action(async (paths: string[], opts: Record<string, unknown> & Common) => {
+    const output = opts.output as string | undefined;
+    const chosen = cmd.getOptionValueSource('format') !== 'default';
+    const format = chosen ? (opts.format as string) : formatForOutput(output);
     await runner(verbosityOf(opts), (log) =>
       analyze(
         paths,
         {
-          format: opts.format as string,
-          output: opts.output as string | undefined,
+          format,
+          output,
           force: opts.force === true,
           failOn: opts.failOn as Severity | undefined,
           minSeverity: opts.minSeverity as Severity,
@@ -131,7 +136,7 @@ function addTimeline(program: Command, runner: Runner, io: Io): void {
   const cmd = program
     .command('timeline')
     .description('print every normalized observation in time order')
-    .argument('[paths...]', 'files, folders (read recursively) or - for stdin', [])
+    .argument('[paths...]', PATHS_HELP)
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['table', 'json'])
@@ -175,6 +180,13 @@ function addRules(program: Command, runner: Runner, io: Io): void {
     .action(async (id: string, opts: { format: string }) => {
       await runner('normal', async () => showRule(io, id, opts.format === 'json'));
     });
+}
+
+const PATHS_HELP = 'files, folders (read recursively) or - for stdin (default: the current folder)';
+
+/** A report written to a .json file is JSON unless --format says otherwise. */
+function formatForOutput(output: string | undefined): string {
+  return output && /\.json$/i.test(output) ? 'json' : 'table';
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { UserError } from '../util/errors.js';
 import type { Io } from './io.js';
 
@@ -23,6 +23,9 @@ export async function writeReport(
     handle = await open(output, force ? 'w' : 'wx');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR' || (code === 'EEXIST' && (await isFolder(output)))) {
+      throw new UserError(`${output} is a folder; give --output a file name`);
+    }
     if (code === 'EEXIST') {
       throw new UserError(`${output} already exists; choose another --output or add --force`);
     }
@@ -33,4 +36,8 @@ export async function writeReport(
   } finally {
     await handle.close();
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }

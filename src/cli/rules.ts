@@ -16,10 +16,14 @@ export function listRules(io: Io, json: boolean): number {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  for (const r of rows) {
-    io.stdout.write(
-      `${r.id.padEnd(34)} ${r.severity.padEnd(9)} ${r.attack.join(',').padEnd(22)} ${r.sources.join(',')}\n`,
-    );
+  const table = [
+    ['ID', 'SEVERITY', 'ATT&CK', 'SOURCES'],
+    ...rows.map((r) => [r.id, r.severity, r.attack.join(','), r.sources.join(',')]),
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const row of table) {
+    const padded = row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell));
+    io.stdout.write(`${padded.join('  ')}\n`);
   }
   return 0;
 }

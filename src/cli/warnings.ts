@@ -1,5 +1,6 @@
 import type { InputSet } from '../readers/inputs.js';
 import type { InputWarning, WarningSink } from '../readers/run.js';
+import { plural } from '../util/text.js';
 import type { Logger } from './log.js';
 
 /** Each located problem on stderr with `--verbose`; a summary per input otherwise. */
@@ -13,10 +14,10 @@ export function reportInputProblems(inputs: InputSet, log: Logger): void {
     const total = stats.warnings.length + stats.moreWarnings;
     if (total === 0) continue;
     const first = stats.warnings[0]!;
-    const bad = stats.skipped > 0 ? `${stats.skipped} bad records skipped, ` : '';
+    const bad = stats.skipped > 0 ? `${plural(stats.skipped, 'bad record')} skipped, ` : '';
     log.warn(
       `readers:${stats.format}`,
-      `${stats.path}: ${bad}${total} warnings; first${where(first)}: ${first.message}`,
+      `${stats.path}: ${bad}${plural(total, 'warning')}; first${where(first)}: ${first.message}`,
     );
   }
   for (const skipped of inputs.skipped) {

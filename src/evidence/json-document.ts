@@ -7,7 +7,7 @@ import { UserError } from '../util/errors.js';
  * of elements are found by a scan that tracks strings and nesting, so that
  * evidence can point at the line where each element starts.
  */
-export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 export interface JsonDocument {
   value: unknown;

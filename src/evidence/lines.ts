@@ -29,7 +29,19 @@ export async function* lineBatches(
   let next = 1;
   let overlong = false;
   for await (const chunk of stream) {
-    const text = carry + decoder.write(chunk as Buffer);
+    const piece = decoder.write(chunk as Buffer);
+    // Inside a long line, append without splitting: re-splitting the carry
+    // for every chunk would cost the square of the line's length.
+    if (piece.indexOf('\n') < 0) {
+      if (!overlong) carry += piece;
+      if (carry.length > MAX_LINE_CHARS) {
+        options.onOverlong?.(next);
+        carry = '';
+        overlong = true;
+      }
+      continue;
+    }
+    const text = carry + piece;
     const parts = text.split('\n');
     carry = parts.pop() ?? '';
     if (overlong) {

@@ -7,11 +7,29 @@ import { createGunzip } from 'node:zlib';
 import { detectEncoding, toUtf8 } from './decode.js';
 import type { EvidenceFile } from './paths.js';
 
-/** Bytes read from disk at a time: large reads keep the disk ahead of the parser. */
-const READ_CHUNK = 1024 * 1024;
+/**
+ * Bytes read from disk at a time: large reads keep the disk ahead of the
+ * parser. Every input is open at once for the replay, so the read buffers
+ * of a run share one budget: many files get small reads.
+ */
+const READ_BUDGET = 64 * 1024 * 1024;
+const MIN_READ = 64 * 1024;
+const MAX_READ = 1024 * 1024;
 
-/** How much decoded content readers get to sniff a format from. */
+/** The read size for each of `files` inputs open together. */
+export function readChunkFor(files: number): number {
+  return Math.max(MIN_READ, Math.min(MAX_READ, Math.floor(READ_BUDGET / Math.max(1, files))));
+}
+
+/**
+ * How much decoded content readers get to sniff a format from: 64 KiB, in
+ * which no one line counts for more than 4 KiB, so that a record padded by
+ * whoever wrote the evidence (a 100 KB command line, a huge label) cannot
+ * push the lines that tell the format out of sight. Never more than 4 MiB.
+ */
 export const HEAD_BYTES = 64 * 1024;
+const HEAD_LINE_SHARE = 4 * 1024;
+export const HEAD_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The first bytes of a file's content, after gunzip and transcoding. */
 export interface Head {
@@ -53,18 +71,23 @@ export class Custody {
  * decodes gzip (by its magic bytes 1F 8B, whatever the name) and UTF-16 or
  * BOM-prefixed text, so that every reader sees plain bytes or UTF-8.
  */
-export async function openEvidence(file: EvidenceFile): Promise<OpenedEvidence> {
+export async function openEvidence(
+  file: EvidenceFile,
+  readChunk = MAX_READ,
+): Promise<OpenedEvidence> {
   const custody = new Custody();
   const raw = file.stdin
     ? process.stdin
-    : createReadStream(file.path, { highWaterMark: READ_CHUNK });
+    : createReadStream(file.path, { highWaterMark: readChunk });
   const tapped = forward(raw, new HashTap(custody));
   const [first, raw2] = await peek(tapped, 2);
   const gzip = first[0] === 0x1f && first[1] === 0x8b;
   const [start, plain] = await peek(gzip ? forward(raw2, createGunzip()) : raw2, 3);
   const decoder = toUtf8(detectEncoding(start));
-  const [headBytes, body] = await peek(decoder ? forward(plain, decoder) : plain, HEAD_BYTES);
-  const bytes = headBytes.subarray(0, HEAD_BYTES);
+  const decoded = decoder ? forward(plain, decoder) : plain;
+  const meter = new HeadMeter();
+  const [headBytes, body] = await peek(decoded, HEAD_MAX_BYTES, meter);
+  const bytes = headBytes.subarray(0, Math.min(meter.cut ?? Infinity, HEAD_MAX_BYTES));
   const head: Head = { name: basename(file.path), bytes, text: asText(bytes), gzip };
   return { file, head, content: body, custody };
 }
@@ -86,14 +109,19 @@ function forward<T extends Transform>(source: Readable, dest: T): T {
  * stream that ended meanwhile cannot take them back, so a new one holding
  * them is returned instead.
  */
-async function peek(stream: Readable, size: number): Promise<[Buffer, Readable]> {
+async function peek(
+  stream: Readable,
+  size: number,
+  meter?: HeadMeter,
+): Promise<[Buffer, Readable]> {
   const chunks: Buffer[] = [];
   let length = 0;
-  while (length < size) {
+  while (length < size && !meter?.full) {
     const chunk = stream.read() as Buffer | null;
     if (chunk !== null) {
       chunks.push(chunk);
       length += chunk.length;
+      meter?.add(chunk);
       continue;
     }
     if (stream.readableEnded || !(await readable(stream))) break;
@@ -121,6 +149,38 @@ function readable(stream: Readable): Promise<boolean> {
     stream.on('end', onEnd);
     stream.on('error', onError);
   });
+}
+
+/** Counts head bytes with no line weighing more than its share. */
+class HeadMeter {
+  private counted = 0;
+  private line = 0;
+  private seen = 0;
+  /** Where the head ends, once it is full. */
+  cut: number | null = null;
+
+  get full(): boolean {
+    return this.cut !== null;
+  }
+
+  add(chunk: Buffer): void {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0 && !this.full; nl = chunk.indexOf(10, start)) {
+      this.take(nl + 1 - start);
+      this.line = 0;
+      start = nl + 1;
+    }
+    if (!this.full) this.take(chunk.length - start);
+  }
+
+  /** Counts a run of bytes of the current line; only its share of the line counts. */
+  private take(bytes: number): void {
+    const counts = Math.min(Math.max(0, HEAD_LINE_SHARE - this.line), bytes);
+    if (this.counted + counts >= HEAD_BYTES) this.cut = this.seen + (HEAD_BYTES - this.counted);
+    this.counted += counts;
+    this.line += bytes;
+    this.seen += bytes;
+  }
 }
 
 class HashTap extends Transform {

@@ -1,5 +1,11 @@
 import { describe } from '../util/errors.js';
-import { finishCustody, hashFile, openEvidence, type OpenedEvidence } from '../evidence/open.js';
+import {
+  finishCustody,
+  hashFile,
+  openEvidence,
+  readChunkFor,
+  type OpenedEvidence,
+} from '../evidence/open.js';
 import type { EvidenceFile } from '../evidence/paths.js';
 import type { Observation } from '../model/observation.js';
 import { NotThisFormat, type Reader, type ReaderOutput } from './reader.js';
@@ -91,10 +97,15 @@ export class InputSet {
 /** Opens every file and hands each to the reader that recognizes it. */
 export async function openInputs(files: EvidenceFile[], sink: WarningSink): Promise<InputSet> {
   const inputs = new InputSet();
+  const readChunk = readChunkFor(files.length);
   for (const file of files) {
+    if (file.unreadable) {
+      inputs.skipped.push({ path: file.path, reason: file.unreadable, sha256: '', bytes: 0 });
+      continue;
+    }
     let opened: OpenedEvidence;
     try {
-      opened = await openEvidence(file);
+      opened = await openEvidence(file, readChunk);
     } catch (error) {
       await inputs.unreadable(file, error);
       continue;

@@ -5,11 +5,20 @@ import { RunBuffer } from './buffer.js';
 /**
  * How far out of order one input may be and still be replayed in order.
  * Exports are mostly time-ordered; inspect arrays and pod lists are not.
+ * The buffers of all inputs share one budget, so that a folder of many
+ * files holds no more observations than a few large ones.
  */
 export const REORDER_WINDOW = 4096;
+const MIN_WINDOW = 256;
+const WINDOW_BUDGET = 256 * 1024;
 
-/** A buffer is topped up once it falls below this, so refills come in bulk. */
-const LOW_WATER = REORDER_WINDOW / 2;
+/** The reorder window of each of `inputs` inputs replayed together. */
+export function windowFor(inputs: number): number {
+  return Math.max(
+    MIN_WINDOW,
+    Math.min(REORDER_WINDOW, Math.floor(WINDOW_BUDGET / Math.max(1, inputs))),
+  );
+}
 
 /** Observations handed on at once; the consumer loops over them synchronously. */
 const BATCH = 1024;
@@ -18,6 +27,7 @@ interface Cursor {
   iterator: AsyncIterator<ReaderOutput>;
   buffer: RunBuffer;
   done: boolean;
+  window: number;
 }
 
 /**
@@ -35,6 +45,7 @@ export async function* replay(
     iterator: input[Symbol.asyncIterator](),
     buffer: new RunBuffer(),
     done: false,
+    window: windowFor(inputs.length),
   }));
   await Promise.all(cursors.map((c) => fill(c, undated)));
   let batch: Observation[] = [];
@@ -42,7 +53,8 @@ export async function* replay(
     const cursor = earliest(cursors);
     if (!cursor) break;
     batch.push(cursor.buffer.shift()!);
-    const starving = !cursor.done && cursor.buffer.size < LOW_WATER;
+    // Topped up once half empty, so refills come in bulk.
+    const starving = !cursor.done && cursor.buffer.size < cursor.window / 2;
     if (batch.length >= BATCH || starving) {
       yield batch;
       batch = [];
@@ -53,7 +65,7 @@ export async function* replay(
 }
 
 async function fill(cursor: Cursor, undated: (obs: Observation) => void): Promise<void> {
-  while (!cursor.done && cursor.buffer.size < REORDER_WINDOW) {
+  while (!cursor.done && cursor.buffer.size < cursor.window) {
     const next = await cursor.iterator.next();
     if (next.done) {
       cursor.done = true;

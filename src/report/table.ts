@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { Severity } from '../model/severity.js';
 import type { Source } from '../model/source.js';
 import type { ReportDocument, ReportEntity, ReportFinding } from './document.js';
+import { plural } from '../util/text.js';
 import { cell, forTerminal } from './escape.js';
 import type { Writer } from './writer.js';
 
@@ -42,8 +43,8 @@ function header(report: ReportDocument, chalk: ChalkInstance): string {
     .join(', ');
   return [
     chalk.bold(`${report.tool.name} ${report.tool.version}`) + ` · ${report.tool.rules} rules`,
-    `${read} inputs read, ${report.skipped.length} skipped, ${warned} with warnings`,
-    `${report.summary.findings} findings${counts ? `: ${counts}` : ''}`,
+    `${plural(read, 'input')} read, ${report.skipped.length} skipped, ${warned} with warnings`,
+    `${plural(report.summary.findings, 'finding')}${counts ? `: ${counts}` : ''}`,
   ].join('\n');
 }
 
@@ -126,7 +127,8 @@ function inputNotes(report: ReportDocument, chalk: ChalkInstance): string {
     const where =
       first?.line !== undefined ? `:${first.line}` : first?.member ? `!${first.member}` : '';
     const msg = first ? `${where}: ${first.message}` : '';
-    lines.push(`${forTerminal(input.path)}: ${input.skipped} bad records${cell(msg, 160)}`);
+    const counts = `${plural(input.records, 'record')} read, ${plural(input.skipped, 'bad record')}`;
+    lines.push(`${forTerminal(input.path)}: ${counts}${cell(msg, 160)}`);
   }
   if (report.notEvaluable.length > 0) {
     lines.push(

@@ -35,3 +35,8 @@ export function strings(value: unknown): string[] {
 export function commandLine(parts: string[] | null): string {
   return parts ? parts.join(' ') : '';
 }
+
+/** A count with its noun. Example: plural(1, 'file') is "1 file", plural(3, 'file') "3 files". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

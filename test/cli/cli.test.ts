@@ -82,6 +82,37 @@ describe('--output', () => {
   });
 });
 
+describe('output and intel mistakes', () => {
+  it('writes JSON to a .json output unless --format says otherwise', async () => {
+    const file = join(tmp, 'auto.json');
+    expect((await runCli(['analyze', DEMO, '-o', file])).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('says an --output folder needs a file name', async () => {
+    const result = await runCli(['analyze', DEMO, '-o', tmp, '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is a folder; give --output a file name/);
+  });
+
+  it('refuses an --intel file with no address in it', async () => {
+    const file = join(tmp, 'empty-intel.txt');
+    writeFileSync(file, '# nothing here\nnot-an-address\n');
+    const result = await runCli(['analyze', DEMO, '--intel', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/line 2/);
+    expect(result.stderr).toMatch(/no address or network in/);
+  });
+
+  it('names the reason when nothing is readable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stowaway-junk-'));
+    writeFileSync(join(dir, 'junk.json'), Buffer.from([0, 1, 2, 3]));
+    const result = await runCli(['analyze', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/junk\.json: binary data/);
+  });
+});
+
 describe('the demo bundle', () => {
   it('triggers every built-in detection family', async () => {
     const result = await runCli(['analyze', DEMO, '--intel', INTEL, '--format', 'json']);

@@ -63,6 +63,12 @@ describe('openEvidence', () => {
     expect(opened.custody.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
+  it('reaches past a padded first line to the lines that tell the format', async () => {
+    const padded = `{"Args":["${'x'.repeat(200_000)}"]}\n{"status":"start"}\n`;
+    const { opened } = await readAll(fileWith('padded.ndjson', Buffer.from(padded)));
+    expect(opened.head.text).toContain('{"status":"start"}');
+  });
+
   it('marks binary heads as not text', async () => {
     const { opened } = await readAll(fileWith('bin.dat', Buffer.from([1, 0, 2, 0, 3])));
     expect(opened.head.text).toBeNull();

@@ -21,9 +21,9 @@ describe('container-exec', () => {
       want: ['high'],
     },
     {
-      name: 'exec_start is the same exec',
+      name: 'exec_start alone still counts',
       obs: [lifecycle({ action: 'exec_start', detail: 'id' })],
-      want: [],
+      want: [undefined],
     },
     { name: 'start', obs: [lifecycle({ action: 'start' })], want: [] },
     {

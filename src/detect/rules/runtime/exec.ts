@@ -32,8 +32,13 @@ const card: AdsCard = {
   ],
 };
 
-/** Runtime actions that mark one exec (Docker: exec_create; Podman: exec). */
-const EXEC_ACTIONS = new Set(['exec_create', 'exec']);
+/**
+ * Runtime actions that mark an exec: Docker writes exec_create then
+ * exec_start for each (an export cut by --since may hold only the start);
+ * Podman writes exec. Records of one command in one container merge into one
+ * finding, so an exec seen twice is not counted twice.
+ */
+const EXEC_ACTIONS = new Set(['exec_create', 'exec_start', 'exec']);
 
 function severityFor(command: string): 'high' | undefined {
   return SUSPICIOUS_EXEC_PATTERNS.some((p) => p.test(command)) ? 'high' : undefined;
