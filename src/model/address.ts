@@ -111,10 +111,16 @@ export function canonicalAddressOf(value: unknown): string | null {
  * a flow or another source could meet.
  */
 export function canonicalAddresses(values: Iterable<unknown>): string[] {
-  const out = new Set<string>();
+  const out: string[] = [];
+  let seen: Set<string> | null = null;
   for (const value of values) {
     const address = canonicalAddressOf(value);
-    if (address !== null) out.add(address);
+    if (address === null) continue;
+    // Lists hold one or two addresses: a scan beats a Set until they grow.
+    if (seen === null && out.length >= 8) seen = new Set(out);
+    if (seen ? seen.has(address) : out.includes(address)) continue;
+    out.push(address);
+    seen?.add(address);
   }
-  return [...out];
+  return out;
 }
