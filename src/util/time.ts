@@ -45,7 +45,10 @@ function wholeSeconds(prefix: string): number {
   return lastSecondMs;
 }
 
-/** Milliseconds in the fraction of a UTC_ISO string, all digits kept. Example: ".7008046Z" → 700.8046. */
+/**
+ * Milliseconds in the fraction of a UTC_ISO string, all digits kept.
+ * Example: ".7008046Z" → 700.8046.
+ */
 function fraction(iso: string): number {
   if (iso.length === 20) return 0;
   return Number(`0${iso.slice(19, -1)}`) * 1000;

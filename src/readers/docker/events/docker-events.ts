@@ -6,6 +6,7 @@ import { rawJsonLines } from '../shared/records.js';
 import { exitCode } from '../shared/units.js';
 import { linesWith, sniffJson } from '../shared/sniff.js';
 import { EXIT_ACTIONS, normalizeAction } from './action.js';
+import { lifecycleAt } from './lifecycle.js';
 import { eventInstant } from './time.js';
 
 /**
@@ -90,11 +91,7 @@ function containerEvent(
   const a = f.attributes;
   const exit = EXIT_ACTIONS.has(action) ? exitCode(a.exitCode ?? a.containerExitCode) : null;
   const time = eventInstant(event, text);
-  return {
-    kind: 'lifecycle',
-    time: time?.iso ?? null,
-    ts: time?.ms ?? null,
-    source,
+  return lifecycleAt(time, source, {
     runtime: 'docker',
     container: f.id!,
     name: str(a.name),
@@ -104,7 +101,7 @@ function containerEvent(
     // A kill names its signal; Docker puts no argument in its verb.
     detail: detail ?? (action === 'kill' ? str(a.signal) : null),
     exitCode: exit,
-  };
+  });
 }
 
 /**
@@ -121,11 +118,7 @@ function networkEvent(
   const { action } = normalizeAction(f.action!);
   if (container === null || (action !== 'connect' && action !== 'disconnect')) return null;
   const time = eventInstant(event, text);
-  return {
-    kind: 'lifecycle',
-    time: time?.iso ?? null,
-    ts: time?.ms ?? null,
-    source,
+  return lifecycleAt(time, source, {
     runtime: 'docker',
     container,
     name: null,
@@ -134,5 +127,5 @@ function networkEvent(
     action,
     detail: str(f.attributes.name),
     exitCode: null,
-  };
+  });
 }

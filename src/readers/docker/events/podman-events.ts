@@ -8,6 +8,7 @@ import { rawJsonLines } from '../shared/records.js';
 import { linesWith, sniffJson } from '../shared/sniff.js';
 import { exitCode } from '../shared/units.js';
 import { EXIT_ACTIONS, normalizeAction } from './action.js';
+import { lifecycleAt } from './lifecycle.js';
 import { eventInstant } from './time.js';
 
 /**
@@ -59,11 +60,7 @@ function containerEvent(
 ): LifecycleObservation {
   const { action, detail } = normalizeAction(status);
   const time = parseTime(event.Time) ?? eventInstant(event, text);
-  return {
-    kind: 'lifecycle',
-    time: time?.iso ?? null,
-    ts: time?.ms ?? null,
-    source,
+  return lifecycleAt(time, source, {
     runtime: 'podman',
     container: str(event.ID),
     name: str(event.Name),
@@ -73,7 +70,7 @@ function containerEvent(
     // Example: {"Status":"health_status","HealthStatus":"unhealthy"}.
     detail: detail ?? str(event.HealthStatus),
     exitCode: EXIT_ACTIONS.has(action) ? exitCode(event.ContainerExitCode) : null,
-  };
+  });
 }
 
 /** Example: {"ID":"4e4a…","Name":"web","Network":"podman","Status":"connect","Type":"network"} */
@@ -87,11 +84,7 @@ function networkEvent(
   const container = str(event.ID);
   if (container === null || (action !== 'connect' && action !== 'disconnect')) return null;
   const time = parseTime(event.Time) ?? eventInstant(event, text);
-  return {
-    kind: 'lifecycle',
-    time: time?.iso ?? null,
-    ts: time?.ms ?? null,
-    source,
+  return lifecycleAt(time, source, {
     runtime: 'podman',
     container,
     name: str(event.Name),
@@ -100,5 +93,5 @@ function networkEvent(
     action,
     detail: str(event.Network),
     exitCode: null,
-  };
+  });
 }
