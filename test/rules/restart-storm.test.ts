@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../../src/detect/engine.js';
+import { Engine } from '../../src/detect/engine.js';
 import {
   containerRestartStorm,
   restartStormRule,
-} from '../../../../src/detect/rules/runtime/restart-storm.js';
-import { DEFAULT_SETTINGS } from '../../../../src/detect/settings.js';
-import type { LifecycleObservation, Observation } from '../../../../src/model/observation.js';
-import { readPath } from '../../../readers/docker/helpers.js';
+} from '../../src/detect/rules/runtime/restart-storm.js';
+import { DEFAULT_SETTINGS } from '../../src/detect/settings.js';
+import type { LifecycleObservation, Observation } from '../../src/model/observation.js';
+import { readPath } from '../readers/docker/helpers.js';
 
 const T0 = Date.parse('2026-12-03T15:51:48Z');
 let line = 0;
