@@ -3,9 +3,10 @@ import { runDetection } from '../detect/run.js';
 import type { Settings } from '../detect/settings.js';
 import { expandPaths } from '../evidence/paths.js';
 import { buildFindings } from '../findings/build.js';
+import type { Finding } from '../findings/finding.js';
 import { rank } from '../findings/rank.js';
 import { formatIntelWarning, loadIntel } from '../intel/load.js';
-import type { Severity } from '../model/severity.js';
+import { atLeast, type Severity } from '../model/severity.js';
 import { openInputs, type InputSet } from '../readers/inputs.js';
 import { buildReport } from '../report/build.js';
 import { WRITERS } from '../report/writers.js';
@@ -60,10 +61,21 @@ export async function analyze(
   const width = io.stdout.columns ?? 120;
   await writeReport(writer(report, { color, width }), io, opts.output, opts.force);
   log.debug('report', `${detection.observations} observations, ${findings.length} findings`);
-  return exitCodeFor(
-    findings.map((f) => f.severity),
-    opts.failOn,
-  );
+  return exitCode(findings, opts, log);
+}
+
+/** The exit code, and a word when --min-severity hides what --fail-on counted. */
+function exitCode(findings: Finding[], opts: AnalyzeOptions, log: Logger): number {
+  const severities = findings.map((f) => f.severity);
+  const failOn = opts.failOn;
+  const hidden = severities.filter((s) => !atLeast(s, opts.minSeverity));
+  if (failOn && hidden.some((s) => atLeast(s, failOn))) {
+    log.warn(
+      'report',
+      `findings at or above --fail-on ${failOn} are below --min-severity and not listed`,
+    );
+  }
+  return exitCodeFor(severities, failOn);
 }
 
 async function intelFrom(paths: string[], log: Logger): Promise<Settings['intel']> {
