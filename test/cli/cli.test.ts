@@ -50,6 +50,19 @@ describe('exit codes', () => {
       err: /no such file or folder/,
     },
     { name: 'unknown rule', args: ['rules', 'show', 'nope'], code: 2, err: /rules list/ },
+    {
+      name: 'fail-on counting findings hidden by min-severity',
+      args: [
+        'analyze',
+        join(DEMO, 'docker/events.ndjson'),
+        '--fail-on',
+        'medium',
+        '--min-severity',
+        'critical',
+      ],
+      code: 1,
+      err: /below --min-severity and not listed/,
+    },
   ])('$name exits $code', async ({ args, code, out, err }) => {
     const result = await runCli(args);
     expect(result.code).toBe(code);
