@@ -16,6 +16,7 @@ import { EXIT, exitCodeFor } from './exit.js';
 import { useColor, type Io } from './io.js';
 import type { Logger } from './log.js';
 import { writeReport } from './output.js';
+import { showProgress } from './progress.js';
 import { packageVersion } from './version.js';
 import { warningSink, reportInputProblems } from './warnings.js';
 
@@ -41,7 +42,8 @@ export async function analyze(
   const inputs = await openInputs(files, warningSink(log));
 
   // 2. Readers, replay and rules: one pass over every observation.
-  const detection = await runDetection(inputs, RULES, settings);
+  const hideProgress = await showProgress(io, log.verbosity, files, inputs);
+  const detection = await runDetection(inputs, RULES, settings).finally(hideProgress);
   for (const failure of detection.ruleFailures) log.error(failure);
   reportInputProblems(inputs, log);
   if (inputs.read.length === 0) return noEvidence(paths, inputs, log);

@@ -37,9 +37,17 @@ export class InputSet {
   readonly skipped: SkippedInput[] = [];
   readonly streams: AsyncIterable<ReaderOutput>[] = [];
   private readonly formats = new Map<string, string>();
+  private readonly reading: OpenedEvidence[] = [];
 
   formatOf(path: string): string {
     return this.formats.get(path) ?? 'unknown';
+  }
+
+  /** Raw bytes read so far from the inputs being read, for progress. */
+  bytesRead(): number {
+    let total = 0;
+    for (const opened of this.reading) total += opened.custody.bytes;
+    return total;
   }
 
   add(opened: OpenedEvidence, sink: WarningSink): Promise<void> | void {
@@ -47,6 +55,7 @@ export class InputSet {
     if ('skip' in found) return this.skip(opened, found.skip);
     const stats = newStats(opened.file.path, found.reader.id);
     this.formats.set(stats.path, stats.format);
+    this.reading.push(opened);
     this.streams.push(this.stream(found.reader, opened, stats, sink));
   }
 

@@ -200,6 +200,18 @@ describe('hostile strings', () => {
   });
 });
 
+describe('progress', () => {
+  it.each([
+    { name: 'drawn on a terminal', args: [], stderrTty: true, drawn: true },
+    { name: 'not with --quiet', args: ['--quiet'], stderrTty: true, drawn: false },
+    { name: 'not into a pipe', args: [], stderrTty: false, drawn: false },
+  ])('is $name', async ({ args, stderrTty, drawn }) => {
+    const result = await runCli(['analyze', DEMO, '--format', 'json', ...args], { stderrTty });
+    expect(result.stderr.includes('reading evidence')).toBe(drawn);
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+});
+
 describe('rules', () => {
   it('lists every rule with its card fields as JSON', async () => {
     const result = await runCli(['rules', 'list', '--format', 'json']);

@@ -22,7 +22,7 @@ export interface CliResult {
 /** Runs the command line in memory, as bin/ would, capturing both channels. */
 export async function runCli(
   args: string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -32,7 +32,7 @@ export async function runCli(
   stderr.on('data', (c: Buffer) => err.push(c));
   const io: Io = {
     stdout: Object.assign(stdout, { isTTY: options.tty ?? false, columns: 120 }),
-    stderr,
+    stderr: Object.assign(stderr, { isTTY: options.stderrTty ?? false }),
     stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
     env: options.env ?? {},
   };
