@@ -1,9 +1,9 @@
-import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { Custody } from './custody.js';
 import { detectEncoding, toUtf8 } from './decode.js';
 import type { EvidenceFile } from './paths.js';
 
@@ -48,22 +48,6 @@ export interface OpenedEvidence {
   content: Readable;
   /** Chain of custody, complete once `content` has been read to its end. */
   custody: Custody;
-}
-
-export class Custody {
-  private readonly hash: Hash = createHash('sha256');
-  bytes = 0;
-  private digest: string | null = null;
-
-  update(chunk: Buffer): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-  }
-
-  get sha256(): string {
-    this.digest ??= this.hash.digest('hex');
-    return this.digest;
-  }
 }
 
 /**
@@ -207,6 +191,7 @@ export async function finishCustody(opened: OpenedEvidence): Promise<void> {
   } catch {
     // The content is broken; the raw bytes still get hashed below.
   }
+  opened.custody.finish();
   if (opened.file.stdin) return;
   const size = (await stat(opened.file.path)).size;
   if (opened.custody.bytes !== size) await rehash(opened);
@@ -220,5 +205,6 @@ async function rehash(opened: OpenedEvidence): Promise<void> {
 export async function hashFile(path: string): Promise<Custody> {
   const custody = new Custody();
   for await (const chunk of createReadStream(path)) custody.update(chunk as Buffer);
+  custody.finish();
   return custody;
 }
