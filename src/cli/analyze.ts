@@ -110,7 +110,3 @@ function noEvidence(paths: string[], inputs: InputSet, log: Logger): number {
   );
   return EXIT.usage;
 }
-
-export function assertFormat(format: string): void {
-  if (!WRITERS.has(format)) throw new UserError(`unknown --format ${format}`);
-}

@@ -6,10 +6,6 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
-export function isSeverity(value: string): value is Severity {
-  return (SEVERITIES as readonly string[]).includes(value);
-}
-
 export function atLeast(s: Severity, threshold: Severity): boolean {
   return severityRank(s) >= severityRank(threshold);
 }

@@ -73,9 +73,3 @@ export function whiteoutOf(member: string): Whiteout | null {
   if (name === '') return null;
   return { kind: 'whiteout', removed: dir === '' ? name : `${dir}/${name}` };
 }
-
-/** A content digest as a 64-hex name. Example: "sha256:ab…" or "ab….json" -> "ab…". */
-export function digestHex(text: string): string | null {
-  const m = /(?:^|[/:])([0-9a-f]{64})(?:\.json|\.tar(?:\.gz)?)?$/i.exec(text);
-  return m ? m[1]!.toLowerCase() : null;
-}
