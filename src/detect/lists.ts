@@ -85,20 +85,24 @@ export const MINER_PATTERNS: readonly RegExp[] = [
   /stratum\+(?:tcp|ssl|tls):\/\//i,
 ];
 
-/** Offensive tools that have no business in a workload image or command. */
+/**
+ * Offensive tools that have no business in a workload image or command.
+ * Gaps between words are bounded: evidence text is hostile, and an
+ * unbounded `.*` after a repeated word costs the square of its length.
+ */
 export const OFFENSIVE_TOOL_PATTERNS: readonly RegExp[] = [
-  /\b(?:nsenter|unshare)\s.*--(?:mount|target)/i,
+  /\b(?:nsenter|unshare)\s.{0,120}?--(?:mount|target)/i,
   /\bdeepce\b/i,
-  /\bcdk\b.*\b(?:evaluate|run|exploit)\b/i,
+  /\bcdk\b.{0,40}?\b(?:evaluate|run|exploit)\b/i,
   /\blinpeas(?:\.sh)?\b/i,
   /\bpeirates\b/i,
   /\bbotb\b/i,
   /\bamicontained\b/i,
   /\bkubeletctl\b/i,
   /\bmimikatz\b/i,
-  /\bchisel\b.*\b(?:client|server)\b/i,
-  /\bnc(?:at)?\b.*\s-e\s/i,
-  /\bsocat\b.*\bexec:/i,
+  /\bchisel\b.{0,40}?\b(?:client|server)\b/i,
+  /\bnc(?:at)?\b.{0,120}?\s-e\s/i,
+  /\bsocat\b.{0,200}?\bexec:/i,
   /\bmasscan\b/i,
   /\bpspy(?:32|64)?s?\b/i,
   /\bkube-hunter\b/i,
@@ -128,10 +132,10 @@ export const SUSPICIOUS_EXEC_PATTERNS: readonly RegExp[] = [
   /serviceaccount\/token/,
   /\bnsenter\b/,
   /\bchroot\s+\/host\b/,
-  /\b(?:curl|wget)\b[^|]*\|\s*(?:ba|da|z)?sh\b/,
+  /\b(?:curl|wget)\b[^|]{0,300}\|\s*(?:ba|da|z)?sh\b/,
   /\bbase64\s+(?:-d|--decode)\b/,
   /\/dev\/tcp\//,
   /\bcrontab\b|\/etc\/cron|\/var\/spool\/cron/,
-  /\bmount\b.*\/dev\//,
+  /\bmount\b.{0,120}?\/dev\//,
   /\bdocker\.sock\b/,
 ];
