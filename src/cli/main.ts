@@ -64,6 +64,15 @@ function buildProgram(io: Io, runner: Runner): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  stowaway analyze ./evidence                      ranked findings for a folder of exports
+  stowaway analyze ./evidence --format json -o report.json
+  stowaway formats                                 what stowaway reads, and how to export it
+  stowaway rules show container-privileged         one rule's detection strategy`,
+  );
   addAnalyze(program, runner, io);
   addTimeline(program, runner, io);
   addFormats(program, runner, io);
