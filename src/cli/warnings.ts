@@ -17,12 +17,19 @@ export function reportInputProblems(inputs: InputSet, log: Logger): void {
     const bad = stats.skipped > 0 ? `${plural(stats.skipped, 'bad record')} skipped, ` : '';
     log.warn(
       `readers:${stats.format}`,
-      `${stats.path}: ${bad}${plural(total, 'warning')}; first${where(first)}: ${first.message}`,
+      `${stats.path}: ${bad}${plural(total, 'warning')}; first${at(first)}: ${first.message}`,
     );
   }
   for (const skipped of inputs.skipped) {
     log.debug('evidence', `skipped ${skipped.path}: ${skipped.reason}`);
   }
+}
+
+/** Where a warning is, in words. Example: " at line 7", " in member layer.tar". */
+function at(w: InputWarning): string {
+  if (w.line !== undefined) return ` at line ${w.line}`;
+  if (w.member !== undefined) return ` in member ${w.member}`;
+  return '';
 }
 
 function where(w: InputWarning): string {
