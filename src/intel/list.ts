@@ -31,6 +31,8 @@ export function parseIntelLine(raw: string): IntelLine {
   if (entry.includes('/')) {
     const network = parseNetwork(entry);
     if (!network) return bad(entry, 'not a CIDR network');
+    // A /0 would flag every flow: always a mistake in a feed, never intel.
+    if (network.bits === 0) return bad(entry, 'a network that covers every address');
     return { kind: 'network', entry, network };
   }
   const address = parseAddress(entry);

@@ -22,6 +22,8 @@ describe('parseIntelLine', () => {
   it.each([
     { raw: 'evil.example.com', why: "not an IP address or CIDR network: 'evil.example.com'" },
     { raw: '10.0.0.0/40', why: "not a CIDR network: '10.0.0.0/40'" },
+    { raw: '0.0.0.0/0', why: "a network that covers every address: '0.0.0.0/0'" },
+    { raw: '::/0', why: "a network that covers every address: '::/0'" },
     {
       raw: '10.0.0.1 10.0.0.2',
       why: "expected one IP address or CIDR network a line: '10.0.0.1 10.0.0.2'",
