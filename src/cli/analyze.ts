@@ -18,7 +18,7 @@ import type { Logger } from './log.js';
 import { writeReport } from './output.js';
 import { showProgress } from './progress.js';
 import { packageVersion } from './version.js';
-import { warningSink, reportInputProblems } from './warnings.js';
+import { hintStdin, reportInputProblems, warningSink } from './warnings.js';
 
 export interface AnalyzeOptions {
   format: string;
@@ -38,8 +38,9 @@ export async function analyze(
 ): Promise<number> {
   // 1. Evidence: expand paths, open, hash and sniff every file.
   const files = await expandPaths(paths.length > 0 ? paths : ['.']);
+  hintStdin(paths, io, log);
   const settings: Settings = { intel: await intelFrom(opts.intel, log) };
-  const inputs = await openInputs(files, warningSink(log));
+  const inputs = await openInputs(files, warningSink(log), io.stdin);
 
   // 2. Readers, replay and rules: one pass over every observation.
   const hideProgress = await showProgress(io, log.verbosity, files, inputs);

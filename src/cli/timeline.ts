@@ -7,7 +7,7 @@ import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 import type { Logger } from './log.js';
 import { timelineRow } from './timeline-row.js';
-import { reportInputProblems, warningSink } from './warnings.js';
+import { hintStdin, reportInputProblems, warningSink } from './warnings.js';
 
 export interface TimelineOptions {
   format: 'json' | 'table';
@@ -25,7 +25,8 @@ export async function timeline(
   log: Logger,
 ): Promise<number> {
   const files = await expandPaths(paths.length > 0 ? paths : ['.']);
-  const inputs = await openInputs(files, warningSink(log));
+  hintStdin(paths, io, log);
+  const inputs = await openInputs(files, warningSink(log), io.stdin);
   const out = opts.format === 'json' ? jsonLines(io) : rows(io);
   const undated: Observation[] = [];
   for await (const batch of replay(inputs.streams, (o) => undated.push(o))) {

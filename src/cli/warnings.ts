@@ -1,6 +1,7 @@
 import type { InputSet } from '../readers/inputs.js';
 import type { InputWarning, WarningSink } from '../readers/run.js';
 import { plural } from '../util/text.js';
+import type { Io } from './io.js';
 import type { Logger } from './log.js';
 
 /** Each located problem on stderr with `--verbose`; a summary per input otherwise. */
@@ -36,4 +37,11 @@ function where(w: InputWarning): string {
   if (w.line !== undefined) return `:${w.line}`;
   if (w.member !== undefined) return `!${w.member}`;
   return '';
+}
+
+/** A terminal on stdin means a person is expected to type or paste the evidence: say so. */
+export function hintStdin(paths: string[], io: Io, log: Logger): void {
+  if (paths.includes('-') && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    log.info('evidence', 'reading evidence from standard input; end it with Ctrl-D');
+  }
 }

@@ -58,11 +58,10 @@ export interface OpenedEvidence {
 export async function openEvidence(
   file: EvidenceFile,
   readChunk = MAX_READ,
+  stdin: Readable = process.stdin,
 ): Promise<OpenedEvidence> {
   const custody = new Custody();
-  const raw = file.stdin
-    ? process.stdin
-    : createReadStream(file.path, { highWaterMark: readChunk });
+  const raw = file.stdin ? stdin : createReadStream(file.path, { highWaterMark: readChunk });
   const tapped = forward(raw, new HashTap(custody));
   const [first, raw2] = await peek(tapped, 2);
   const gzip = first[0] === 0x1f && first[1] === 0x8b;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { describe } from '../util/errors.js';
 import {
   finishCustody,
@@ -104,7 +105,11 @@ export class InputSet {
 }
 
 /** Opens every file and hands each to the reader that recognizes it. */
-export async function openInputs(files: EvidenceFile[], sink: WarningSink): Promise<InputSet> {
+export async function openInputs(
+  files: EvidenceFile[],
+  sink: WarningSink,
+  stdin?: Readable,
+): Promise<InputSet> {
   const inputs = new InputSet();
   const readChunk = readChunkFor(files.length);
   for (const file of files) {
@@ -114,7 +119,7 @@ export async function openInputs(files: EvidenceFile[], sink: WarningSink): Prom
     }
     let opened: OpenedEvidence;
     try {
-      opened = await openEvidence(file, readChunk);
+      opened = await openEvidence(file, readChunk, stdin);
     } catch (error) {
       await inputs.unreadable(file, error);
       continue;

@@ -200,6 +200,16 @@ describe('hostile strings', () => {
   });
 });
 
+describe('standard input', () => {
+  it.each([
+    { name: 'a terminal gets a hint', stdinTty: true, hint: true },
+    { name: 'a pipe gets none', stdinTty: false, hint: false },
+  ])('$name', async ({ stdinTty, hint }) => {
+    const result = await runCli(['analyze', '-'], { stdin: '', stdinTty });
+    expect(result.stderr.includes('reading evidence from standard input')).toBe(hint);
+  });
+});
+
 describe('progress', () => {
   it.each([
     { name: 'drawn on a terminal', args: [], stderrTty: true, drawn: true },

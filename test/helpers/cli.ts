@@ -22,7 +22,13 @@ export interface CliResult {
 /** Runs the command line in memory, as bin/ would, capturing both channels. */
 export async function runCli(
   args: string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean } = {},
+  options: {
+    stdin?: string;
+    stdinTty?: boolean;
+    env?: NodeJS.ProcessEnv;
+    tty?: boolean;
+    stderrTty?: boolean;
+  } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -33,7 +39,9 @@ export async function runCli(
   const io: Io = {
     stdout: Object.assign(stdout, { isTTY: options.tty ?? false, columns: 120 }),
     stderr: Object.assign(stderr, { isTTY: options.stderrTty ?? false }),
-    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+    stdin: Object.assign(Readable.from([Buffer.from(options.stdin ?? '')]), {
+      isTTY: options.stdinTty ?? false,
+    }),
     env: options.env ?? {},
   };
   const code = await run(args, io);
