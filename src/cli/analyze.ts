@@ -1,13 +1,12 @@
 import { RULES } from '../detect/registry.js';
 import { runDetection } from '../detect/run.js';
 import type { Settings } from '../detect/settings.js';
-import { expandPaths } from '../evidence/paths.js';
 import { buildFindings } from '../findings/build.js';
 import type { Finding } from '../findings/finding.js';
 import { rank } from '../findings/rank.js';
 import { formatIntelWarning, loadIntel } from '../intel/load.js';
 import { atLeast, type Severity } from '../model/severity.js';
-import { openInputs, type InputSet } from '../readers/inputs.js';
+import type { InputSet } from '../readers/inputs.js';
 import { buildReport } from '../report/build.js';
 import { WRITERS } from '../report/writers.js';
 import { plural } from '../util/text.js';
@@ -18,7 +17,7 @@ import type { Logger } from './log.js';
 import { writeReport } from './output.js';
 import { showProgress } from './progress.js';
 import { packageVersion } from './version.js';
-import { hintStdin, reportInputProblems, warningSink } from './warnings.js';
+import { openEvidenceFor, reportInputProblems } from './warnings.js';
 
 export interface AnalyzeOptions {
   format: string;
@@ -37,10 +36,8 @@ export async function analyze(
   log: Logger,
 ): Promise<number> {
   // 1. Evidence: expand paths, open, hash and sniff every file.
-  const files = await expandPaths(paths.length > 0 ? paths : ['.']);
-  hintStdin(paths, io, log);
   const settings: Settings = { intel: await intelFrom(opts.intel, log) };
-  const inputs = await openInputs(files, warningSink(log), io.stdin);
+  const { files, inputs } = await openEvidenceFor(paths, io, log);
 
   // 2. Readers, replay and rules: one pass over every observation.
   const hideProgress = await showProgress(io, log.verbosity, files, inputs);

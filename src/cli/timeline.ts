@@ -1,13 +1,11 @@
 import ndjson from 'ndjson';
-import { expandPaths } from '../evidence/paths.js';
 import type { Observation } from '../model/observation.js';
-import { openInputs } from '../readers/inputs.js';
 import { replay } from '../replay/merge.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 import type { Logger } from './log.js';
 import { timelineRow } from './timeline-row.js';
-import { hintStdin, reportInputProblems, warningSink } from './warnings.js';
+import { openEvidenceFor, reportInputProblems } from './warnings.js';
 
 export interface TimelineOptions {
   format: 'json' | 'table';
@@ -24,9 +22,7 @@ export async function timeline(
   io: Io,
   log: Logger,
 ): Promise<number> {
-  const files = await expandPaths(paths.length > 0 ? paths : ['.']);
-  hintStdin(paths, io, log);
-  const inputs = await openInputs(files, warningSink(log), io.stdin);
+  const { inputs } = await openEvidenceFor(paths, io, log);
   const out = opts.format === 'json' ? jsonLines(io) : rows(io);
   const undated: Observation[] = [];
   for await (const batch of replay(inputs.streams, (o) => undated.push(o))) {

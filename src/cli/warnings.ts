@@ -1,4 +1,5 @@
-import type { InputSet } from '../readers/inputs.js';
+import { expandPaths, type EvidenceFile } from '../evidence/paths.js';
+import { openInputs, type InputSet } from '../readers/inputs.js';
 import type { InputWarning, WarningSink } from '../readers/run.js';
 import { plural } from '../util/text.js';
 import type { Io } from './io.js';
@@ -44,4 +45,18 @@ export function hintStdin(paths: string[], io: Io, log: Logger): void {
   if (paths.includes('-') && (io.stdin as { isTTY?: boolean }).isTTY === true) {
     log.info('evidence', 'reading evidence from standard input; end it with Ctrl-D');
   }
+}
+
+/**
+ * The first step every command that reads evidence shares: expand the paths
+ * (the current folder by default), then open, hash and sniff every file.
+ */
+export async function openEvidenceFor(
+  paths: string[],
+  io: Io,
+  log: Logger,
+): Promise<{ files: EvidenceFile[]; inputs: InputSet }> {
+  const files = await expandPaths(paths.length > 0 ? paths : ['.']);
+  hintStdin(paths, io, log);
+  return { files, inputs: await openInputs(files, warningSink(log), io.stdin) };
 }

@@ -8,7 +8,6 @@ import {
   type OpenedEvidence,
 } from '../evidence/open.js';
 import type { EvidenceFile } from '../evidence/paths.js';
-import type { Observation } from '../model/observation.js';
 import { NotThisFormat, type Reader, type ReaderOutput } from './reader.js';
 import { identify } from './registry.js';
 import { contextFor, newStats, type InputStats, type WarningSink } from './run.js';

@@ -46,10 +46,21 @@ class StatsContext implements ReadContext {
     const warning: InputWarning = { message };
     if (typeof where === 'number') warning.line = where;
     else if (typeof where === 'string') warning.member = where;
-    if (this.stats.warnings.length < WARNINGS_LISTED) this.stats.warnings.push(warning);
+    if (this.stats.warnings.length < WARNINGS_LISTED) insertByLine(this.stats.warnings, warning);
     else this.stats.moreWarnings += 1;
     this.sink(this.stats.path, warning);
   }
+}
+
+/**
+ * Keeps listed warnings in line order: readers parse a chunk of lines before
+ * judging its records, so a later line's parse error can arrive first.
+ */
+function insertByLine(list: InputWarning[], warning: InputWarning): void {
+  const line = warning.line ?? Infinity;
+  let i = list.length;
+  while (i > 0 && (list[i - 1]!.line ?? Infinity) > line) i--;
+  list.splice(i, 0, warning);
 }
 
 export function newStats(path: string, format: string): InputStats {

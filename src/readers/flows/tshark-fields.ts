@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { Head } from '../../evidence/open.js';
-import type { FlowObservation } from '../../model/observation.js';
 import type { ReadContext, Reader } from '../reader.js';
 import { sniffHeader, type CsvHeader } from './csv-header.js';
 import { csvRows } from './csv-rows.js';

@@ -8,6 +8,11 @@ import type { ReadContext } from '../reader.js';
 export interface JsonRecord {
   value: unknown;
   line: number;
+  /**
+   * The line as written, for JSON lines: some fields hold more digits than
+   * a JSON number keeps (Docker's `timeNano`). Absent for documents.
+   */
+  text?: string;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function* jsonLineBatches(
       const text = lines[i]!;
       if (text.length === 0 || isBlank(text)) continue;
       try {
-        records.push({ value: JSON.parse(text) as unknown, line: first + i });
+        records.push({ value: JSON.parse(text) as unknown, line: first + i, text });
       } catch (error) {
         ctx.skip(first + i, `not JSON: ${describe(error)}`);
       }

@@ -2,7 +2,7 @@ import type { LifecycleObservation } from '../../../model/observation.js';
 import { obj, str } from '../../../util/text.js';
 import type { Reader } from '../../reader.js';
 import { podFromLabels } from '../shared/names.js';
-import { rawJsonLines } from '../shared/records.js';
+import { jsonLines } from '../../shared/json-records.js';
 import { exitCode } from '../shared/units.js';
 import { linesWith, sniffJson } from '../shared/sniff.js';
 import { EXIT_ACTIONS, normalizeAction } from './action.js';
@@ -26,7 +26,7 @@ export const dockerEvents: Reader = {
     return linesWith(json, 'Actor') || linesWith(json, 'status', 'id', 'time');
   },
   async *read(content, ctx) {
-    for await (const { value, line, text } of rawJsonLines(content, ctx)) {
+    for await (const { value, line, text = '' } of jsonLines(content, ctx)) {
       const event = obj(value);
       const fields = event ? fieldsOf(event) : null;
       const problem = fields ? problemOf(fields) : 'not a Docker event object';

@@ -4,7 +4,7 @@ import { obj, str } from '../../../util/text.js';
 import { parseTime } from '../../../util/time.js';
 import type { Reader } from '../../reader.js';
 import { podFromLabels } from '../shared/names.js';
-import { rawJsonLines } from '../shared/records.js';
+import { jsonLines } from '../../shared/json-records.js';
 import { linesWith, sniffJson } from '../shared/sniff.js';
 import { exitCode } from '../shared/units.js';
 import { EXIT_ACTIONS, normalizeAction } from './action.js';
@@ -29,7 +29,7 @@ export const podmanEvents: Reader = {
     return linesWith(sniffJson(head), 'Status', 'Type');
   },
   async *read(content, ctx) {
-    for await (const { value, line, text } of rawJsonLines(content, ctx)) {
+    for await (const { value, line, text = '' } of jsonLines(content, ctx)) {
       const event = obj(value);
       const status = str(event?.Status);
       if (!event || status === null) {
