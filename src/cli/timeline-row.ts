@@ -39,6 +39,8 @@ function describe(obs: Observation): string {
       );
     case 'log':
       return `${who(obs.name, obs.container)} ${obs.message}`;
+    case 'file-change':
+      return `${who(obs.name, obs.container)} ${obs.change} ${obs.path}`;
     case 'image-config':
       return `${obs.names[0] ?? obs.imageId} user ${obs.user ?? '?'} cmd ${(obs.command ?? []).join(' ')}`;
     case 'image-file':

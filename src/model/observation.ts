@@ -6,7 +6,15 @@ import type { Source } from './source.js';
  * Field names follow the observation stream in REPORT.md.
  */
 export type ObservationKind =
-  'lifecycle' | 'config' | 'resource' | 'flow' | 'api' | 'log' | 'image-config' | 'image-file';
+  | 'lifecycle'
+  | 'config'
+  | 'resource'
+  | 'flow'
+  | 'api'
+  | 'log'
+  | 'file-change'
+  | 'image-config'
+  | 'image-file';
 
 interface Base {
   kind: ObservationKind;
@@ -85,6 +93,38 @@ export interface ConfigObservation extends Base {
   addresses: string[];
   restartCount: number | null;
   exitCode: number | null;
+  /** Container or pod labels. Example: { "io.kubernetes.pod.name": "web" }. */
+  labels?: Record<string, string>;
+  /** Pod annotations. Example: { "kubernetes.io/config.mirror": "3f2a…" }. */
+  annotations?: Record<string, string>;
+  /** The pod's controller. Example: { kind: "ReplicaSet", name: "web-5cdcc99dbf" }. */
+  owner?: { kind: string; name: string } | null;
+  /** The node the pod is bound to, by spec.nodeName or the scheduler. */
+  node?: string | null;
+  serviceAccount?: string | null;
+  /** Published or host ports. */
+  ports?: PortBinding[];
+  /** Host devices passed in. Example: ["/dev/sda", "/dev/mem"]. */
+  devices?: string[];
+  /**
+   * Resource limits; null when none is set. Memory in bytes, CPU in cores.
+   * Example: { cpu: 0.5, memory: 268435456 }.
+   */
+  limits?: { cpu: number | null; memory: number | null } | null;
+  /**
+   * The registry digest the image was pulled by, when the source states it.
+   * Example: "sha256:9b0e…" from "nginx@sha256:9b0e…" or a pod's imageID.
+   */
+  imageDigest?: string | null;
+}
+
+/** A port a container publishes. Example: 0.0.0.0:2375 → 2375/tcp. */
+export interface PortBinding {
+  /** Host address; "0.0.0.0" or "::" means every address, null when unstated. */
+  hostIp: string | null;
+  hostPort: number | null;
+  containerPort: number | null;
+  proto: string;
 }
 
 /** A sample of a container's resource use. */
@@ -131,6 +171,24 @@ export interface ApiObservation extends Base {
   code: number | null;
   userAgent: string | null;
   requestURI: string | null;
+  /** objectRef.apiGroup; "" is the core group. Example: "rbac.authorization.k8s.io". */
+  apiGroup?: string | null;
+  /** Groups of the requesting user. Example: ["system:masters"]. */
+  userGroups?: string[];
+  /** The request body; null at Metadata level or when none was sent. */
+  requestObject?: Record<string, unknown> | null;
+  /** The response body; kept only at RequestResponse level. */
+  responseObject?: Record<string, unknown> | null;
+  /**
+   * Annotations the API server added.
+   * Example: { "authorization.k8s.io/decision": "allow" }.
+   */
+  annotations?: Record<string, string>;
+  /**
+   * Every stage this request was logged at, in log order; `stage` is the one
+   * the outcome was taken from. Example: ["RequestReceived", "ResponseComplete"].
+   */
+  stages?: string[];
   /**
    * Seconds from the request's arrival to this stage, when both are logged.
    * Example: 1800.002 for a watch held open half an hour.
@@ -144,6 +202,16 @@ export interface LogObservation extends Base {
   name: string | null;
   stream: string | null;
   message: string;
+}
+
+/** A path a container changed, as `docker diff` or `podman diff` lists it. */
+export interface FileChangeObservation extends Base {
+  kind: 'file-change';
+  container: string | null;
+  name: string | null;
+  /** Absolute. Example: "/etc/cron.d/update". */
+  path: string;
+  change: 'added' | 'changed' | 'deleted';
 }
 
 export interface ImageLayer {
@@ -197,6 +265,7 @@ export type Observation =
   | FlowObservation
   | ApiObservation
   | LogObservation
+  | FileChangeObservation
   | ImageConfigObservation
   | ImageFileObservation;
 

@@ -34,6 +34,7 @@ export function subjectOf(obs: Observation): Subject {
       return { containerId: obs.container, containerName: obs.name, pod: obs.pod };
     case 'resource':
     case 'log':
+    case 'file-change':
       return { containerId: obs.container, containerName: obs.name };
     case 'image-config':
       return { imageId: obs.imageId, imageNames: obs.names };
