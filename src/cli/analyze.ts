@@ -1,4 +1,4 @@
-import { RULES } from '../detect/registry.js';
+import { rulePack } from '../detect/registry.js';
 import { runDetection } from '../detect/run.js';
 import type { Settings } from '../detect/settings.js';
 import { buildFindings } from '../findings/build.js';
@@ -8,6 +8,7 @@ import { formatIntelWarning, loadIntel } from '../intel/load.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import type { InputSet } from '../readers/inputs.js';
 import { buildReport } from '../report/build.js';
+import { loadSettings } from '../settings/load.js';
 import { WRITERS } from '../report/writers.js';
 import { plural } from '../util/text.js';
 import { UserError } from '../util/errors.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   failOn?: Severity;
   minSeverity: Severity;
   intel: string[];
+  /** A stowaway.yaml to apply over the shipped lists. */
+  config?: string;
 }
 
 /** `stowaway analyze`: evidence → readers → replay → detect → rank → report. */
@@ -36,12 +39,16 @@ export async function analyze(
   log: Logger,
 ): Promise<number> {
   // 1. Evidence: expand paths, open, hash and sniff every file.
-  const settings: Settings = { intel: await intelFrom(opts.intel, log) };
+  const loaded = await loadSettings(opts.config, process.cwd());
+  if (loaded.configPath) log.debug('settings', `lists and allowlists from ${loaded.configPath}`);
+  const intel = await intelFrom([...opts.intel, ...loaded.intel], log);
+  const settings: Settings = { intel, lists: loaded.lists };
+  const rules = rulePack();
   const { files, inputs } = await openEvidenceFor(paths, io, log);
 
   // 2. Readers, replay and rules: one pass over every observation.
   const hideProgress = await showProgress(io, log.verbosity, files, inputs);
-  const detection = await runDetection(inputs, RULES, settings).finally(hideProgress);
+  const detection = await runDetection(inputs, rules, settings).finally(hideProgress);
   for (const failure of detection.ruleFailures) log.error(failure);
   reportInputProblems(inputs, log);
   if (inputs.read.length === 0) return noEvidence(paths, inputs, log);
@@ -54,7 +61,7 @@ export async function analyze(
   const ranking = rank(findings, entities);
 
   // 4. Report, then the exit code.
-  const meta = { version: packageVersion(), rules: RULES.length, minSeverity: opts.minSeverity };
+  const meta = { version: packageVersion(), rules: rules.length, minSeverity: opts.minSeverity };
   const report = buildReport(inputs, ranking, detection.notEvaluable, meta);
   const writer = WRITERS.get(opts.format)!;
   const color = useColor(io, Boolean(opts.output && opts.output !== '-'));

@@ -7,7 +7,7 @@ import { EXIT } from './exit.js';
 import { formats } from './formats.js';
 import type { Io } from './io.js';
 import { Logger, type Verbosity } from './log.js';
-import { listRules, showRule } from './rules.js';
+import { listRules, showRule, testRules } from './rules.js';
 import { timeline } from './timeline.js';
 import { packageVersion } from './version.js';
 
@@ -110,6 +110,7 @@ function addAnalyze(program: Command, runner: Runner, io: Io): void {
         .default('info'),
     )
     .option('--intel <file>', 'IP/CIDR list of known-malicious addresses (repeatable)', collect, [])
+    .option('-c, --config <file>', 'lists and allowlists (default: ./stowaway.yaml if present)')
     .addHelpText(
       'after',
       `
@@ -133,6 +134,7 @@ Examples:
           failOn: opts.failOn as Severity | undefined,
           minSeverity: opts.minSeverity as Severity,
           intel: opts.intel as string[],
+          config: opts.config as string | undefined,
         },
         io,
         log,
@@ -188,6 +190,15 @@ function addRules(program: Command, runner: Runner, io: Io): void {
     .exitOverride()
     .action(async (id: string, opts: { format: string }) => {
       await runner('normal', async () => showRule(io, id, opts.format === 'json'));
+    });
+  rules
+    .command('test')
+    .description('replay every rule against its own positive and negative fixtures')
+    .argument('[ids...]', 'rule ids to test (default: all)')
+    .option('--format <format>', 'text or json', 'text')
+    .exitOverride()
+    .action(async (ids: string[], opts: { format: string }) => {
+      await runner('normal', () => testRules(io, ids, opts.format === 'json'));
     });
 }
 

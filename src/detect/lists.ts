@@ -1,141 +1,157 @@
-/**
- * Named lists shared across rules. One place, so that a responder reading a
- * rule's card and a rule author adding a pattern see the same list.
- */
+import ipaddr from 'ipaddr.js';
+import type { ListSpec, ListType } from '../settings/schema.js';
 
 /**
- * Host paths that give a container control of the host when mounted. A
- * mount of anything below one counts too, except below those in
- * SENSITIVE_ONLY_ITSELF, whose subfolders are ordinary ("/srv" under "/").
+ * Named lists shared across rules (sensitive paths, dangerous capabilities,
+ * trusted images, system identities, …), compiled once per run from the
+ * shipped defaults and the user's stowaway.yaml. A rule asks whether a value
+ * is in a list; the list's type says what "in" means.
  */
-export const SENSITIVE_HOST_PATHS: readonly string[] = [
-  '/',
-  '/etc',
-  '/root',
-  '/home',
-  '/proc',
-  '/sys',
-  '/dev',
-  '/boot',
-  '/lib/modules',
-  '/usr/lib/modules',
-  '/var/log',
-  '/var/lib/kubelet',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-  '/var/lib/containers',
-  '/var/lib/etcd',
-  '/etc/kubernetes',
-  '/run/containerd',
-  '/var/run/containerd',
-  '/run/crio',
-  '/var/run/crio',
-];
+export class Lists {
+  private readonly tests = new Map<string, (value: string) => boolean>();
+  private readonly specs: ReadonlyMap<string, ListSpec>;
 
-export const SENSITIVE_ONLY_ITSELF: ReadonlySet<string> = new Set(['/', '/home', '/var/log']);
+  constructor(specs: ReadonlyMap<string, ListSpec>) {
+    this.specs = specs;
+    for (const [name, spec] of specs) {
+      this.tests.set(name, compile(name, spec));
+      if (spec.type === 'patterns') this.patterns.set(name, spec.values.map(patternOf));
+    }
+  }
 
-/** Container-runtime control sockets: whoever holds one owns the host. */
-export const RUNTIME_SOCKETS: readonly string[] = [
-  '/var/run/docker.sock',
-  '/run/docker.sock',
-  '/run/containerd/containerd.sock',
-  '/var/run/containerd/containerd.sock',
-  '/run/crio/crio.sock',
-  '/var/run/crio/crio.sock',
-  '/run/podman/podman.sock',
-  '/var/run/podman/podman.sock',
-  '/var/run/cri-dockerd.sock',
-];
+  /** Whether `value` is in list `name`. Throws on an unknown list: a rule bug. */
+  has(name: string, value: string): boolean {
+    return this.test(name)(value);
+  }
 
-/**
- * Capabilities that break isolation (mount, trace, load modules, rewrite
- * the network, read any file, load eBPF). Names without the CAP_ prefix.
- */
-export const DANGEROUS_CAPABILITIES: readonly string[] = [
-  'ALL',
-  'SYS_ADMIN',
-  'SYS_PTRACE',
-  'SYS_MODULE',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-  'SYS_TIME',
-  'NET_ADMIN',
-  'DAC_READ_SEARCH',
-  'DAC_OVERRIDE',
-  'BPF',
-  'PERFMON',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-  'SYSLOG',
-];
+  /** The membership test itself, for rules that ask often. */
+  test(name: string): (value: string) => boolean {
+    const test = this.tests.get(name);
+    if (!test) throw new Error(`no list named '${name}'`);
+    return test;
+  }
 
-/** Cryptocurrency miners and the protocol strings their configs carry. */
-export const MINER_PATTERNS: readonly RegExp[] = [
-  /\bxmrig\b/i,
-  /\bxmr-stak\b/i,
-  /\bcpuminer\b/i,
-  /\bminerd\b/i,
-  /\bccminer\b/i,
-  /\bt-rex\b/i,
-  /\bnbminer\b/i,
-  /\bethminer\b/i,
-  /\bphoenixminer\b/i,
-  /\bkdevtmpfsi\b/i,
-  /\bkinsing\b/i,
-  /stratum\+(?:tcp|ssl|tls):\/\//i,
-];
+  /** A list's entries, as written. */
+  values(name: string): readonly string[] {
+    const spec = this.specs.get(name);
+    if (!spec) throw new Error(`no list named '${name}'`);
+    return spec.values;
+  }
 
-/**
- * Offensive tools that have no business in a workload image or command.
- * Gaps between words are bounded: evidence text is hostile, and an
- * unbounded `.*` after a repeated word costs the square of its length.
- */
-export const OFFENSIVE_TOOL_PATTERNS: readonly RegExp[] = [
-  /\b(?:nsenter|unshare)\s.{0,120}?--(?:mount|target)/i,
-  /\bdeepce\b/i,
-  /\bcdk\b.{0,40}?\b(?:evaluate|run|exploit)\b/i,
-  /\blinpeas(?:\.sh)?\b/i,
-  /\bpeirates\b/i,
-  /\bbotb\b/i,
-  /\bamicontained\b/i,
-  /\bkubeletctl\b/i,
-  /\bmimikatz\b/i,
-  /\bchisel\b.{0,40}?\b(?:client|server)\b/i,
-  /\bnc(?:at)?\b.{0,120}?\s-e\s/i,
-  /\bsocat\b.{0,200}?\bexec:/i,
-  /\bmasscan\b/i,
-  /\bpspy(?:32|64)?s?\b/i,
-  /\bkube-hunter\b/i,
-];
+  typeOf(name: string): ListType | null {
+    return this.specs.get(name)?.type ?? null;
+  }
 
-/** Environment variable names that hold credentials. */
-export const SECRET_NAME =
-  /(?:pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key)/i;
+  /**
+   * The text the first matching pattern of a patterns list found, or null.
+   * Example: search("miner-patterns", "./xmrig -o pool") gives "xmrig".
+   */
+  search(name: string, value: string): string | null {
+    const patterns = this.patterns.get(name);
+    if (!patterns) throw new Error(`no patterns list named '${name}'`);
+    for (const pattern of patterns) {
+      const m = pattern.exec(value);
+      if (m) return m[0];
+    }
+    return null;
+  }
 
-/** Values that are credentials whatever their name. Example: AWS access key IDs. */
-export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/,
-  /-----BEGIN (?:RSA |EC |OPENSSH |DSA )?PRIVATE KEY-----/,
-  /\bgh[pousr]_[A-Za-z0-9]{36,}\b/,
-  /\bxox[abpr]-[A-Za-z0-9-]{10,}\b/,
-  /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
-];
+  private readonly patterns = new Map<string, RegExp[]>();
+}
+
+function compile(name: string, spec: ListSpec): (value: string) => boolean {
+  switch (spec.type) {
+    case 'words': {
+      const set = new Set(spec.values.map((v) => v.toLowerCase()));
+      return (value) => set.has(value.toLowerCase());
+    }
+    case 'paths':
+      return pathTest(spec.values);
+    case 'patterns': {
+      const patterns = spec.values.map(patternOf);
+      return (value) => patterns.some((p) => p.test(value));
+    }
+    case 'globs':
+      return globTest(spec.values);
+    case 'ranges':
+      return rangeTest(name, spec.values);
+  }
+}
+
+/** A path or anything below it. Example: "/etc" holds "/etc/kubernetes/pki". */
+function pathTest(roots: readonly string[]): (value: string) => boolean {
+  const set = new Set(roots.map(trimSlash));
+  return (value) => {
+    let path = trimSlash(value);
+    for (;;) {
+      if (set.has(path)) return true;
+      const cut = path.lastIndexOf('/');
+      if (cut <= 0) return false;
+      path = path.slice(0, cut);
+    }
+  };
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+const LITERAL = /^\/(.*)\/([dgimsuy]*)$/s;
+
+/** A pattern written /source/flags. Example: "/\\bxmrig\\b/i". */
+export function patternOf(entry: string): RegExp {
+  const literal = LITERAL.exec(entry);
+  if (!literal) throw new Error(`'${entry}' is not a /pattern/flags regular expression`);
+  return new RegExp(literal[1]!, literal[2]!.replace('g', ''));
+}
+
+/** Globs with * wildcards, without case. Example: "registry.k8s.io/*". */
+function globTest(globs: readonly string[]): (value: string) => boolean {
+  const exact = new Set<string>();
+  const wild: RegExp[] = [];
+  for (const glob of globs) {
+    if (!glob.includes('*')) exact.add(glob.toLowerCase());
+    else wild.push(globPattern(glob));
+  }
+  return (value) => {
+    const lower = value.toLowerCase();
+    return exact.has(lower) || wild.some((p) => p.test(lower));
+  };
+}
+
+export function globPattern(glob: string): RegExp {
+  const source = glob
+    .toLowerCase()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
+}
+
+/** Addresses in any of the networks. Example: "10.0.0.0/8" holds "10.1.2.3". */
+function rangeTest(name: string, entries: readonly string[]): (value: string) => boolean {
+  const ranges = entries.map((entry) => rangeOf(name, entry));
+  return (value) => {
+    if (!ipaddr.isValid(value)) return false;
+    let address = ipaddr.parse(value);
+    if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+      address = (address as ipaddr.IPv6).toIPv4Address();
+    }
+    return ranges.some(([net, bits]) => net.kind() === address.kind() && address.match(net, bits));
+  };
+}
+
+function rangeOf(name: string, entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  try {
+    if (entry.includes('/')) return ipaddr.parseCIDR(entry);
+    const address = ipaddr.parse(entry);
+    return [address, address.kind() === 'ipv4' ? 32 : 128];
+  } catch {
+    throw new Error(`list '${name}': '${entry}' is not an IP address or CIDR network`);
+  }
+}
 
 /** Capability names compared without prefix or case. Example: "CAP_SYS_ADMIN" → "SYS_ADMIN". */
 export function capabilityName(cap: string): string {
   return cap.toUpperCase().replace(/^CAP_/, '');
 }
-
-/** Commands run through exec that read secrets, break out or fetch payloads. */
-export const SUSPICIOUS_EXEC_PATTERNS: readonly RegExp[] = [
-  /\/etc\/shadow\b/,
-  /serviceaccount\/token/,
-  /\bnsenter\b/,
-  /\bchroot\s+\/host\b/,
-  /\b(?:curl|wget)\b[^|]{0,300}\|\s*(?:ba|da|z)?sh\b/,
-  /\bbase64\s+(?:-d|--decode)\b/,
-  /\/dev\/tcp\//,
-  /\bcrontab\b|\/etc\/cron|\/var\/spool\/cron/,
-  /\bmount\b.{0,120}?\/dev\//,
-  /\bdocker\.sock\b/,
-];

@@ -23,8 +23,12 @@ export interface AdsCard {
   strategy: string;
   blindSpots: string[];
   falsePositives: string[];
-  /** Fixtures under fixtures/ that make the rule fire and stay quiet. */
-  validation: string[];
+  /**
+   * Evidence that makes the rule fire, and evidence of the same kind it must
+   * stay quiet on; `stowaway rules test` replays both. Paths are relative to
+   * the package. Example: { positive: ["fixtures/rules/k8s-exec/positive.jsonl"] }.
+   */
+  validation: { positive: string[]; negative: string[] };
   /**
    * Response steps. `{entity}` is replaced by the entity's name, other
    * `{name}` placeholders by the values the rule passes with its hit.
@@ -78,16 +82,27 @@ export interface Rule {
 }
 
 /**
- * A stateless rule: a test over one observation at a time. Returns hits for
- * the observation, or nothing.
+ * The TypeScript half of a rule whose card is a YAML file beside it: rules
+ * that need state (windows, sequences, joins) or logic beyond field matching.
+ * The pack joins the two by id.
+ */
+export interface RuleLogic {
+  id: string;
+  kinds: ObservationKind[];
+  create(ctx: RuleContext): RuleInstance;
+}
+
+/**
+ * Logic that tests one observation at a time. Returns hits for the
+ * observation, or nothing.
  */
 export function matcher<K extends ObservationKind>(
-  card: AdsCard,
+  id: string,
   kinds: K[],
   test: (obs: ObservationOf<K>, ctx: RuleContext) => Hit | Hit[] | null | undefined,
-): Rule {
+): RuleLogic {
   return {
-    card,
+    id,
     kinds,
     create: (ctx) => ({
       observe(obs, emit) {

@@ -1,3 +1,5 @@
+import type { Lists } from './lists.js';
+
 /** A threat-intelligence match: which feed listed the address, as which entry. */
 export interface IntelHit {
   feed: string;
@@ -13,6 +15,6 @@ export interface IntelMatcher {
 /** What rules may consult besides observations: loaded once per run. */
 export interface Settings {
   intel: IntelMatcher | null;
+  /** Named lists: the shipped defaults and the user's stowaway.yaml. */
+  lists: Lists;
 }
-
-export const DEFAULT_SETTINGS: Settings = { intel: null };

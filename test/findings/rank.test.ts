@@ -18,7 +18,7 @@ function card(id: string, severity: Severity): AdsCard {
     strategy: '',
     blindSpots: [],
     falsePositives: [],
-    validation: [],
+    validation: { positive: [], negative: [] },
     response: ['stop {entity} ({path})'],
   };
 }

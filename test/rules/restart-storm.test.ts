@@ -6,7 +6,7 @@ import {
   containerRestartStorm,
   restartStormRule,
 } from '../../src/detect/rules/runtime/restart-storm.js';
-import { DEFAULT_SETTINGS } from '../../src/detect/settings.js';
+import { defaultSettings, packRule } from '../helpers/rules.js';
 import type { LifecycleObservation, Observation } from '../../src/model/observation.js';
 import { readPath } from '../readers/docker/helpers.js';
 
@@ -42,8 +42,9 @@ function deaths(times: (number | null)[], container?: string): LifecycleObservat
   return times.map((t) => event('die', t, container));
 }
 
-function run(observations: Observation[], rule = containerRestartStorm) {
-  const engine = new Engine([rule], DEFAULT_SETTINGS);
+function run(observations: Observation[], logic = containerRestartStorm) {
+  const rule = { ...packRule(containerRestartStorm), create: logic.create };
+  const engine = new Engine([rule], defaultSettings());
   for (const obs of observations) engine.observe(obs);
   return engine.finish().hits.map((h) => h.hit);
 }

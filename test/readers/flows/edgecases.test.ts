@@ -22,12 +22,13 @@ function testRule(id: string, test: (flow: FlowObservation) => boolean): Rule {
     strategy: 'edge-case check',
     blindSpots: [],
     falsePositives: [],
-    validation: [],
+    validation: { positive: [], negative: [] },
     response: [],
   };
-  return matcher(card, ['flow'], (flow) =>
+  const logic = matcher(id, ['flow'], (flow) =>
     test(flow) ? { subject: { addresses: [flow.src!] }, summary: id } : null,
   );
+  return { card, kinds: logic.kinds, create: logic.create };
 }
 
 const notBenign = testRule('label-not-benign', (f) => f.label !== null && f.label !== 'BENIGN');

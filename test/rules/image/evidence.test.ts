@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../src/detect/rules/image/index.js';
+import { LOGIC } from '../../../src/detect/rules/image/index.js';
 import type { Observation } from '../../../src/model/observation.js';
 import { atLeast } from '../../../src/model/severity.js';
 import { dockerSave } from '../../helpers/image-archive.js';
@@ -25,7 +25,7 @@ const ALL = [
 
 /** Hits of every image rule, optionally of one image only. */
 function fired(observations: Observation[], imageId?: string) {
-  const hits = RULES.flatMap((rule) => runRule(rule, observations));
+  const hits = LOGIC.flatMap((rule) => runRule(rule, observations));
   return hits.filter((h) => !imageId || h.hit.subject.imageId === imageId);
 }
 

@@ -1,16 +1,22 @@
-import type { Rule } from '../../rule.js';
+import type { RuleLogic } from '../../rule.js';
 import { containerDangerousCapabilities } from './capabilities.js';
 import { containerHostNamespaces } from './host-namespaces.js';
 import { containerLoggingDisabled } from './logging-disabled.js';
 import { containerMinerOrTool } from './miner-command.js';
 import { containerPrivileged } from './privileged.js';
-import { containerSensitiveMount } from './sensitive-mount.js';
+import {
+  containerHostRootMount,
+  containerRuntimeSocketMount,
+  containerSensitiveMount,
+} from './sensitive-mount.js';
 import { containerUnconfined } from './unconfined.js';
 
 /** Rules over container settings, from any runtime or orchestrator. */
-export const RULES: Rule[] = [
+export const LOGIC: RuleLogic[] = [
   containerPrivileged,
   containerHostNamespaces,
+  containerRuntimeSocketMount,
+  containerHostRootMount,
   containerSensitiveMount,
   containerDangerousCapabilities,
   containerUnconfined,

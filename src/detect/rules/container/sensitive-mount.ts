@@ -1,8 +1,8 @@
 import type { ConfigObservation, Mount } from '../../../model/observation.js';
 import type { Severity } from '../../../model/severity.js';
-import { matcher, type Hit } from '../../rule.js';
-import { RUNTIME_SOCKETS, SENSITIVE_HOST_PATHS, SENSITIVE_ONLY_ITSELF } from '../../lists.js';
-import { configLabel, configSubject, configVars } from './describe.js';
+import type { Lists } from '../../lists.js';
+import { matcher, type Hit, type RuleLogic } from '../../rule.js';
+import { configLabel, configSubject, configVars } from '../../describe.js';
 
 /**
  * Normalizes a host path: one slash between parts, no trailing slash.
@@ -13,83 +13,66 @@ export function normalizePath(path: string): string {
   return `/${parts.join('/')}`;
 }
 
-export function classifyMount(source: string): { severity: Severity; why: string } | null {
+/** What a host mount exposes, in the order the three mount rules own it. */
+export type MountClass = 'socket' | 'root' | 'sensitive' | 'writable' | null;
+
+export function classifyMount(source: string, readOnly: boolean, lists: Lists): MountClass {
   const path = normalizePath(source);
-  if (RUNTIME_SOCKETS.includes(path) || /\/(docker|containerd|crio|podman)\.sock$/.test(path)) {
-    return { severity: 'critical', why: 'the container runtime socket' };
+  if (lists.has('runtime-sockets', path) || /\/(docker|containerd|crio|podman)\.sock$/.test(path)) {
+    return 'socket';
   }
-  if (path === '/') return { severity: 'critical', why: "the host's root filesystem" };
-  if (SENSITIVE_HOST_PATHS.includes(path))
-    return { severity: 'high', why: 'a sensitive host path' };
-  for (const parent of SENSITIVE_HOST_PATHS) {
-    if (SENSITIVE_ONLY_ITSELF.has(parent)) continue;
-    if (path.startsWith(`${parent}/`)) return { severity: 'high', why: `a path under ${parent}` };
+  if (path === '/') return 'root';
+  if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
+    return 'sensitive';
   }
-  return null;
+  return readOnly ? null : 'writable';
 }
 
-function mountHit(obs: ConfigObservation, mount: Mount, source: string): Hit | null {
-  const sensitive = classifyMount(source);
-  const mode = mount.readOnly ? 'read-only' : 'read-write';
-  if (sensitive) {
-    return {
-      subject: configSubject(obs),
-      summary: `${configLabel(obs)} mounts ${sensitive.why} ${source} at ${mount.destination} (${mode})`,
-      key: normalizePath(source),
-      severity: sensitive.severity,
-      vars: { ...configVars(obs), hostPath: source },
-    };
-  }
-  if (mount.readOnly) return null;
-  return {
-    subject: configSubject(obs),
-    summary: `${configLabel(obs)} mounts host folder ${source} read-write at ${mount.destination}`,
-    key: normalizePath(source),
-    severity: 'low',
-    confidence: 0.5,
-    vars: { ...configVars(obs), hostPath: source },
-  };
-}
+const WHY: Record<Exclude<MountClass, null>, string> = {
+  socket: 'the container runtime socket',
+  root: "the host's root filesystem",
+  sensitive: 'a sensitive host path',
+  writable: 'host folder',
+};
 
 function isBind(mount: Mount): boolean {
   return mount.type === null || mount.type === 'bind' || mount.type === 'hostPath';
 }
 
-export const containerSensitiveMount = matcher(
-  {
-    id: 'container-sensitive-mount',
-    title: 'Sensitive host path mounted into a container',
-    severity: 'high',
-    confidence: 0.85,
-    attack: ['T1611'],
-    dataSources: ['container config: docker/podman inspect, kubectl pods, audit pod creates'],
-    goal: 'Find containers that can read or rewrite the host, or drive the container runtime, through a mount.',
-    strategy:
-      'Compare each bind or hostPath mount source against the shared list of sensitive host ' +
-      'paths and runtime sockets; a writable bind of any other host folder is noted as low.',
-    blindSpots: [
-      'Named volumes whose driver points at host paths are not resolved.',
-      'Paths reached through symbolic links on the host are judged by the name given, not the target.',
-    ],
-    falsePositives: [
-      'Log shippers mounting /var/log, monitoring agents mounting /proc or /sys read-only, CI runners given the Docker socket.',
-    ],
-    validation: ['fixtures/demo/docker/inspect.json', 'test/rules/container.test.ts'],
-    response: [
-      'Treat everything under {hostPath} on the host as exposed to {entity}: check it for changes since the container started.',
-      'If a runtime socket was mounted, list every container created through it in the runtime events.',
-      "Keep {entity}'s inspect output ({inspect}) and filesystem ({export}), then redeploy without the mount.",
-    ],
-  },
-  ['config'],
-  (obs) => {
+function mountHit(obs: ConfigObservation, mount: Mount, kind: MountClass): Hit {
+  const source = mount.source!;
+  const mode = mount.readOnly ? 'read-only' : 'read-write';
+  const what = WHY[kind!];
+  const low = kind === 'writable';
+  return {
+    subject: configSubject(obs),
+    summary: `${configLabel(obs)} mounts ${what} ${source} at ${mount.destination} (${mode})`,
+    key: normalizePath(source),
+    ...(low ? { severity: 'low' as Severity, confidence: 0.5 } : {}),
+    vars: { ...configVars(obs), hostPath: source },
+  };
+}
+
+/** One rule over host bind mounts: the classes of mount it owns. */
+function mountRule(id: string, owns: readonly MountClass[]): RuleLogic {
+  return matcher(id, ['config'], (obs, ctx) => {
     const hits: Hit[] = [];
     for (const mount of obs.mounts) {
       // Named volumes live under the runtime's own folder; only host binds expose the host.
       if (!mount.source || !isBind(mount)) continue;
-      const hit = mountHit(obs, mount, mount.source);
-      if (hit) hits.push(hit);
+      const kind = classifyMount(mount.source, mount.readOnly, ctx.settings.lists);
+      if (owns.includes(kind)) hits.push(mountHit(obs, mount, kind));
     }
     return hits;
-  },
-);
+  });
+}
+
+/** Docker, containerd, CRI-O or Podman socket inside a container: the host's keys. */
+export const containerRuntimeSocketMount = mountRule('container-runtime-socket-mount', ['socket']);
+/** The host's / mounted: every file of the node, read-only or not. */
+export const containerHostRootMount = mountRule('container-host-root-mount', ['root']);
+/** Other host paths that give control of the node, and writable host folders (low). */
+export const containerSensitiveMount = mountRule('container-sensitive-mount', [
+  'sensitive',
+  'writable',
+]);

@@ -1,4 +1,4 @@
-import { SECRET_NAME, SECRET_VALUE_PATTERNS } from '../../lists.js';
+import type { Lists } from '../../lists.js';
 import { mask } from './shared.js';
 
 /** A credential seen in a config, named and masked, never whole. */
@@ -22,21 +22,21 @@ const POINTER_NAME = /_(?:FILE|PATH|DIR|URL_FILE)$/i;
 const REFERENCE_VALUE = /^(?:\$\{?\w+\}?|\/run\/secrets\/.*)$/;
 
 /** Judges one NAME=value pair. */
-export function secretOf(name: string, value: string): SecretSighting | null {
+export function secretOf(name: string, value: string, lists: Lists): SecretSighting | null {
   if (value === '' || REFERENCE_VALUE.test(value)) return null;
-  const byValue = SECRET_VALUE_PATTERNS.some((p) => p.test(value));
-  const byName = SECRET_NAME.test(name) && !POINTER_NAME.test(name);
+  const byValue = lists.has('secret-values', value);
+  const byName = lists.has('secret-names', name) && !POINTER_NAME.test(name);
   if (!byValue && !byName) return null;
   const cloud = CLOUD_VALUE.test(value) || (byName && CLOUD_NAME.test(name));
   return { name, masked: mask(value), cloud };
 }
 
 /** Env entries are "NAME=value". Example: "DB_PASSWORD=hunter2". */
-export function envSecrets(env: readonly string[]): SecretSighting[] {
+export function envSecrets(env: readonly string[], lists: Lists): SecretSighting[] {
   const out: SecretSighting[] = [];
   for (const entry of env) {
     const eq = entry.indexOf('=');
-    const found = eq > 0 ? secretOf(entry.slice(0, eq), entry.slice(eq + 1)) : null;
+    const found = eq > 0 ? secretOf(entry.slice(0, eq), entry.slice(eq + 1), lists) : null;
     if (found) out.push(found);
   }
   return out;
@@ -49,11 +49,11 @@ export function envSecrets(env: readonly string[]): SecretSighting[] {
  * - BuildKit's "RUN |2 TOKEN=abc USER=x /bin/sh -c …", which lists build args;
  * - any value that is a credential whatever it is called.
  */
-export function historySecrets(createdBy: string): SecretSighting[] {
-  const out = pairsOf(createdBy).map(([n, v]) => secretOf(n, v));
+export function historySecrets(createdBy: string, lists: Lists): SecretSighting[] {
+  const out = pairsOf(createdBy).map(([n, v]) => secretOf(n, v, lists));
   const found = out.filter((s): s is SecretSighting => s !== null);
   if (found.length > 0) return found;
-  const loose = SECRET_VALUE_PATTERNS.map((p) => p.exec(createdBy)?.[0]).find((v) => v);
+  const loose = lists.search('secret-values', createdBy);
   if (!loose) return [];
   const name = 'a credential in a build step';
   return [{ name, masked: mask(loose), cloud: CLOUD_VALUE.test(loose) }];

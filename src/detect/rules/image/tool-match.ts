@@ -1,6 +1,6 @@
 import type { ImageConfigObservation, ImageFileObservation } from '../../../model/observation.js';
 import { commandLine } from '../../../util/text.js';
-import { MINER_PATTERNS, OFFENSIVE_TOOL_PATTERNS } from '../../lists.js';
+import type { Lists } from '../../lists.js';
 import { isPresent } from './shared.js';
 
 /** A miner or offensive tool found in some text. Example: { miner: true, name: "xmrig" }. */
@@ -10,16 +10,11 @@ export interface ToolMatch {
   name: string;
 }
 
-export function matchTool(text: string): ToolMatch | null {
-  for (const p of MINER_PATTERNS) {
-    const m = p.exec(text);
-    if (m) return { miner: true, name: m[0].toLowerCase() };
-  }
-  for (const p of OFFENSIVE_TOOL_PATTERNS) {
-    const m = p.exec(text);
-    if (m) return { miner: false, name: shortName(m[0]) };
-  }
-  return null;
+export function matchTool(text: string, lists: Lists): ToolMatch | null {
+  const miner = lists.search('miner-patterns', text);
+  if (miner !== null) return { miner: true, name: miner.toLowerCase() };
+  const tool = lists.search('offensive-tool-patterns', text);
+  return tool === null ? null : { miner: false, name: shortName(tool) };
 }
 
 /** A tool pattern may match a whole command line; its first word names the tool. */
@@ -40,26 +35,26 @@ export interface Sighting {
 const DOCS = /^\/usr\/share\/(?:doc|man|info|licenses|common-licenses)\//;
 
 /** A file whose name is a miner or tool, or a small text file that runs or configures one. */
-export function fileSightings(obs: ImageFileObservation): Sighting[] {
+export function fileSightings(obs: ImageFileObservation, lists: Lists): Sighting[] {
   if (!isPresent(obs)) return [];
   const out: Sighting[] = [];
-  const byName = matchTool(obs.path);
+  const byName = matchTool(obs.path, lists);
   if (byName) out.push({ match: byName, where: `file ${obs.path}` });
   if (obs.content && !DOCS.test(obs.path)) {
-    const byContent = matchTool(obs.content);
+    const byContent = matchTool(obs.content, lists);
     if (byContent) out.push({ match: byContent, where: `${obs.path} mentions ${byContent.name}` });
   }
   return out;
 }
 
 /** The config's Entrypoint and Cmd, and the build steps of its history. */
-export function configSightings(obs: ImageConfigObservation): Sighting[] {
+export function configSightings(obs: ImageConfigObservation, lists: Lists): Sighting[] {
   const out: Sighting[] = [];
   const run = commandLine([...(obs.entrypoint ?? []), ...(obs.command ?? [])]);
-  const byCommand = run ? matchTool(run) : null;
+  const byCommand = run ? matchTool(run, lists) : null;
   if (byCommand) out.push({ match: byCommand, where: `its command runs ${byCommand.name}` });
   for (const step of obs.history) {
-    const byStep = step.createdBy ? matchTool(step.createdBy) : null;
+    const byStep = step.createdBy ? matchTool(step.createdBy, lists) : null;
     if (byStep) out.push({ match: byStep, where: `a build step mentions ${byStep.name}` });
   }
   return out;

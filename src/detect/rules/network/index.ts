@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule.js';
+import type { RuleLogic } from '../../rule.js';
 import { networkIntelAddress } from './intel-address.js';
 
-export const RULES: Rule[] = [networkIntelAddress];
+export const LOGIC: RuleLogic[] = [networkIntelAddress];

@@ -1,51 +1,9 @@
 import type { FlowObservation } from '../../../model/observation.js';
-import type { AdsCard, Hit, Rule } from '../../rule.js';
+import type { Hit, RuleLogic } from '../../rule.js';
 import type { IntelHit, IntelMatcher } from '../../settings.js';
 
 /** Bytes sent to a listed address past which the flow reads as exfiltration. */
 export const LARGE_UPLOAD_BYTES = 1024 * 1024;
-
-const card: AdsCard = {
-  id: 'network-intel-address',
-  title: 'Traffic to or from an address on a threat-intelligence list',
-  severity: 'high',
-  confidence: 0.75,
-  attack: ['T1071'],
-  dataSources: [
-    'network flows: CICFlowMeter, nfdump and argus CSV, tshark packet fields',
-    'threat intelligence: plain IP and CIDR lists given with --intel',
-  ],
-  goal:
-    'Find containers that talk to known-malicious infrastructure (command and control, ' +
-    'mining pools, drop sites), the traffic a payload hidden in a container cannot avoid.',
-  strategy:
-    'Look up both endpoints of every flow in the loaded lists (exact addresses, then the ' +
-    'most specific network). A hit names the other endpoint as the container side; more ' +
-    'than 1 MiB sent to the listed address raises it to critical as likely exfiltration.',
-  blindSpots: [
-    'Does nothing without --intel; it is as good as the lists it is given.',
-    'Traffic through a proxy, NAT gateway or service mesh shows the middlebox, not the container.',
-    'Infrastructure that moved to fresh addresses, or hides behind shared CDNs, is not listed.',
-    'Exports without byte counts (some CICFlowMeter column sets) never reach critical.',
-  ],
-  falsePositives: [
-    'Stale list entries: addresses reassigned to benign hosts or cloud tenants.',
-    'Broad ranges (a whole provider /16) that cover legitimate services.',
-    'Security scanners and sinkholes that the lists name on purpose.',
-  ],
-  validation: [
-    'fixtures/network/intel-address/flows.nfdump.csv with fixtures/network/intel-address/intel.txt',
-    'fixtures/network/intel-address/benign.nfdump.csv (stays quiet)',
-    'test/rules/network/intel-address.test.ts',
-  ],
-  response: [
-    'Cut {entity} off from {address} (egress policy or firewall); keep it running for forensics.',
-    'Find the process in {entity} that opened {flow}; capture its memory and filesystem.',
-    'Search every flow export and DNS log for {address} to find other workloads that talked to it.',
-    'Review the entry {entry} in {feed}: why it is listed, and since when.',
-    'If data left (critical), work out what {entity} could read and rotate its credentials.',
-  ],
-};
 
 /**
  * Each endpoint of a flow is looked up; a listed one makes a hit whose
@@ -53,8 +11,8 @@ const card: AdsCard = {
  * flow between one container and one listed address is one finding.
  * Without loaded intel the rule does nothing.
  */
-export const networkIntelAddress: Rule = {
-  card,
+export const networkIntelAddress: RuleLogic = {
+  id: 'network-intel-address',
   kinds: ['flow'],
   create(ctx) {
     const intel = ctx.settings.intel;

@@ -1,6 +1,6 @@
-import type { Rule } from '../../rule.js';
+import type { RuleLogic } from '../../rule.js';
 import { containerExec } from './exec.js';
 import { containerRestartStorm } from './restart-storm.js';
 
 /** Rules over runtime lifecycle events. */
-export const RULES: Rule[] = [containerExec, containerRestartStorm];
+export const LOGIC: RuleLogic[] = [containerExec, containerRestartStorm];

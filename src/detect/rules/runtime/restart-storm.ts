@@ -1,44 +1,6 @@
 import type { LifecycleObservation, Observation, PodRef } from '../../../model/observation.js';
 import type { Source } from '../../../model/source.js';
-import type { AdsCard, Emit, Rule, RuleInstance } from '../../rule.js';
-
-const card: AdsCard = {
-  id: 'container-restart-storm',
-  title: 'Container dies or restarts over and over',
-  severity: 'medium',
-  confidence: 0.6,
-  // Create or Modify System Process: Container Service. What brings a dying
-  // container back again and again is a restart policy or an orchestrator,
-  // the persistence that technique describes (`--restart=always`). Why it
-  // dies (a crashing payload, an OOM-killed miner) is for the findings
-  // beside it on the same container; Deploy Container (T1610) would claim a
-  // deployment the storm does not show.
-  attack: ['T1543.005'],
-  dataSources: [
-    'lifecycle events: docker events, podman events (die, died, restart), Engine API /events',
-  ],
-  goal: 'Find containers whose lifecycle is abnormal, a sign of a payload that keeps failing or of a workload someone keeps killing and bringing back.',
-  strategy:
-    'Per container, count deaths (die events, and restart events not already preceded by a ' +
-    'die) in a sliding window; five within 120 seconds opens a storm, which lasts while deaths ' +
-    'keep coming less than a window apart. One finding per storm lists every event of it.',
-  blindSpots: [
-    'Containers removed and recreated under a new ID (a Deployment replacing pods, `docker run --rm` in a loop) are new containers, each dying once.',
-    'Kubernetes back-off spaces restarts out (10 s, 20 s, 40 s, … up to 5 minutes), so a long crash loop may never reach five deaths in two minutes.',
-    'Exports that start after the storm, or events without a time, show nothing.',
-  ],
-  falsePositives: [
-    'A broken release or a missing dependency crashing a service on start-up.',
-    'Batch jobs and health-checked services restarted by design.',
-  ],
-  validation: ['test/detect/rules/runtime/restart-storm.test.ts'],
-  response: [
-    'Read the logs of {entity} around {first} ({logs}) to see why it died {count} times.',
-    'Compare its exit codes ({exitCodes}) with its usual ones: 137 is a kill (OOM or signal), 139 a crash.',
-    'Check what restarts it (restart policy, orchestrator, a script) and whether its image or command changed before the storm.',
-    'If the reason is not a known fault, keep its filesystem (`docker export`) and stop it until understood.',
-  ],
-};
+import type { Emit, RuleInstance, RuleLogic } from '../../rule.js';
 
 export interface StormOptions {
   /** Deaths within the window that make a storm. */
@@ -89,11 +51,11 @@ interface Track {
 }
 
 /** Builds the rule with its own threshold and window (tests, tuned packs). */
-export function restartStormRule(options: StormOptions = STORM_DEFAULTS): Rule {
-  return { card, kinds: ['lifecycle'], create: () => new RestartStorm(options) };
+export function restartStormRule(options: StormOptions = STORM_DEFAULTS): RuleLogic {
+  return { id: 'container-restart-storm', kinds: ['lifecycle'], create: () => new RestartStorm(options) };
 }
 
-export const containerRestartStorm: Rule = restartStormRule();
+export const containerRestartStorm: RuleLogic = restartStormRule();
 
 class RestartStorm implements RuleInstance {
   private readonly tracks = new Map<string, Track>();

@@ -1,0 +1,3 @@
+import type { RuleLogic } from '../../rule.js';
+
+export const LOGIC: RuleLogic[] = [];
