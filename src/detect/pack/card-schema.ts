@@ -74,7 +74,7 @@ export const ruleFile = z
     requires: requires.optional(),
     emit: emit.optional(),
   })
-  .refine((r) => (r.when === undefined) === (r.emit === undefined && r.kinds === undefined), {
+  .refine((r) => new Set([r.when, r.emit, r.kinds].map((p) => p === undefined)).size === 1, {
     message: 'a data rule needs kinds, when and emit together; a logic rule has none of them',
   });
 

@@ -38,7 +38,7 @@ function compileRequires(spec: Requires, ctx: RuleContext): (obs: Observation) =
   const scope = compileCondition(spec.scope, ctx.settings.lists);
   const read = fieldReader(spec.field);
   return (obs) => {
-    if (read(obs).length > 0 || !scope(obs)) return false;
+    if (read(obs).some((v) => v !== null) || !scope(obs)) return false;
     ctx.notEvaluable(obs.source.path, spec.reason);
     return true;
   };

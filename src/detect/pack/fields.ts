@@ -13,7 +13,8 @@ export function parsePath(path: string): string[] {
   let expected = 0;
   for (let m = pattern.exec(path); m !== null; m = pattern.exec(path)) {
     const gap = path.slice(expected, m.index);
-    if (gap !== '' && gap !== '.') throw new Error(`cannot read the field path '${path}'`);
+    const allowed = segments.length === 0 ? gap === '' : gap === '' || gap === '.';
+    if (!allowed) throw new Error(`cannot read the field path '${path}'`);
     segments.push(m[1] ?? m[2]!.replace(/\\(.)/g, '$1'));
     expected = pattern.lastIndex;
   }

@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultLists, loadSettings } from '../../src/settings/load.js';
+
+function folderWith(config: string | null): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stowaway-settings-'));
+  if (config !== null) writeFileSync(join(dir, 'stowaway.yaml'), config);
+  return dir;
+}
+
+describe('shipped lists', () => {
+  const lists = defaultLists();
+  it.each([
+    ['sensitive-host-paths', '/etc/kubernetes/pki', true],
+    ['sensitive-host-paths', '/srv/data', false],
+    ['sensitive-host-paths-whole', '/', true],
+    ['runtime-sockets', '/var/run/docker.sock', true],
+    ['dangerous-capabilities', 'sys_admin', true],
+    ['system-images', 'registry.k8s.io/kube-proxy:v1.31.0', true],
+    ['system-images', 'docker.io/evil/kube-proxy:v1.31.0', false],
+    ['system-identities', 'system:node:worker-1', true],
+    ['system-identities', 'alice@example.com', false],
+    ['cluster-ranges', '10.244.1.7', true],
+    ['cluster-ranges', '::ffff:10.0.0.1', true],
+    ['cluster-ranges', '203.0.113.9', false],
+    ['cluster-ranges', 'not an address', false],
+    ['miner-patterns', './xmrig --url stratum+tcp://pool:3333', true],
+    ['security-agents', 'falco', true],
+  ])('%s holds %j: %s', (name, value, expected) => {
+    expect(lists.has(name, value)).toBe(expected);
+  });
+});
+
+describe('stowaway.yaml', () => {
+  it('adds to a shipped list and replaces another', async () => {
+    const dir = folderWith(
+      'lists:\n  trusted-registries: [registry.corp.example]\n' +
+        'replace:\n  cluster-ranges: [10.42.0.0/16]\n',
+    );
+    const { lists, configPath } = await loadSettings(undefined, dir);
+    expect(configPath).toBe('stowaway.yaml');
+    expect(lists.has('trusted-registries', 'registry.corp.example')).toBe(true);
+    expect(lists.has('trusted-registries', 'docker.io')).toBe(true);
+    expect(lists.has('cluster-ranges', '10.42.3.4')).toBe(true);
+    expect(lists.has('cluster-ranges', '10.1.2.3')).toBe(false);
+  });
+
+  it('defines a list of its own with a type', async () => {
+    const dir = folderWith('lists:\n  my-hosts:\n    type: ranges\n    values: [192.0.2.0/24]\n');
+    const { lists } = await loadSettings(undefined, dir);
+    expect(lists.has('my-hosts', '192.0.2.9')).toBe(true);
+  });
+
+  it('names intel feeds relative to itself', async () => {
+    const dir = folderWith('intel: [feeds/bad.txt]\n');
+    const { intel } = await loadSettings(join(dir, 'stowaway.yaml'), '/');
+    expect(intel).toEqual([join(dir, 'feeds/bad.txt')]);
+  });
+
+  it('is optional', async () => {
+    const { configPath } = await loadSettings(undefined, folderWith(null));
+    expect(configPath).toBeNull();
+  });
+
+  it.each([
+    ['not YAML', 'lists: [', /not valid YAML/],
+    ['an unknown key', 'allow: []\n', /Unrecognized key/],
+    ['a list without a type', 'lists:\n  mine: [a]\n', /list 'mine' is unknown; give its type/],
+    ['a bad network', 'lists:\n  cluster-ranges: [10.0.0.0/99]\n', /not an IP address or CIDR/],
+    ['a bad pattern', 'lists:\n  miner-patterns: [xmrig]\n', /not a \/pattern\/flags/],
+    ['replace of an unknown list', 'replace:\n  nope: [a]\n', /cannot replace the unknown list/],
+    ['a number for a value', 'lists:\n  trusted-registries: [5]\n', /trusted-registries/],
+  ])('refuses %s with a located message', async (_, text, message) => {
+    await expect(loadSettings(undefined, folderWith(text))).rejects.toThrow(message);
+  });
+
+  it('says when the file named by --config is missing', async () => {
+    await expect(loadSettings('nowhere.yaml', folderWith(null))).rejects.toThrow(
+      /cannot read the configuration nowhere.yaml \(ENOENT\)/,
+    );
+  });
+});
