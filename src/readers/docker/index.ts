@@ -5,9 +5,9 @@ import { dockerTextEvents, podmanTextEvents } from './events/text-events.js';
 import { dockerInspect, podmanInspect } from './inspect/inspect.js';
 import { containerLogs } from './logs/reader.js';
 import { dockerPs, podmanPs } from './ps/ps.js';
+import { containerDiff } from './diff/diff.js';
 import {
   cliError,
-  containerDiff,
   containerTop,
   kubeletSummary,
   prometheusQuery,
@@ -18,8 +18,9 @@ import { dockerStats, podmanStats } from './stats/cli-stats.js';
 
 /**
  * Docker and Podman runtime exports. Each JSON format is told by keys the
- * others lack; the log reader comes last, since time-prefixed stats lines
- * start with a timestamp too.
+ * others lack; the diff and text-event readers sniff strictly, and the log
+ * reader comes last, since time-prefixed stats lines and text events start
+ * with a timestamp too.
  */
 export const READERS: Reader[] = [
   dockerEvents,
@@ -31,13 +32,13 @@ export const READERS: Reader[] = [
   podmanPs,
   dockerInspect,
   podmanInspect,
+  containerDiff,
+  dockerTextEvents,
   containerLogs,
 ];
 
 export const RECOGNIZERS: Recognizer[] = [
-  dockerTextEvents,
   podmanTextEvents,
-  containerDiff,
   runtimeInfo,
   containerTop,
   kubeletSummary,

@@ -8,26 +8,6 @@ import { documentWith, firstLines, headKeys, sniffJson } from './shared/sniff.js
  * export instead.
  */
 
-/** `docker diff` / `podman diff` text: "C /etc", "A /tmp/.x", "D /usr/bin/wget". */
-const DIFF_LINE = /^[ACD] \/\S*/;
-const DIFF_KEYS = new Set(['changed', 'added', 'deleted']);
-
-function isDiff(head: Head): boolean {
-  const lines = firstLines(head, 5);
-  if (lines.length > 0 && lines.every((l) => DIFF_LINE.test(l))) return true;
-  // podman diff --format json: {"changed": ["/etc"], "added": ["/tmp/.x"]}
-  const json = sniffJson(head);
-  if (json?.shape !== 'document' || json.root !== 'object' || json.keys.size === 0) return false;
-  return [...json.keys].every((k) => DIFF_KEYS.has(k));
-}
-
-export const containerDiff: Recognizer = {
-  id: 'container-diff',
-  sniff: isDiff,
-  reason: () =>
-    'a container filesystem diff (`docker diff` / `podman diff`); diffs are read by a later version, so export the container with `docker export` and read its files meanwhile',
-};
-
 function isRuntimeInfo(head: Head): boolean {
   const keys = headKeys(sniffJson(head));
   const version = keys.has('Client') && [...keys].every((k) => k === 'Client' || k === 'Server');

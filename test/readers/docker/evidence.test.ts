@@ -34,8 +34,8 @@ const E23 = 'edgecases/23-jsonl-bom-eof-truncation';
 type Row = [string, string, number, number, number?];
 
 const READ: Row[] = [
-  [`${POD}/podman_events.json`, 'podman-events', 48, 38],
-  [`${POD}/podman_events_file_backend.log`, 'podman-events', 48, 38],
+  [`${POD}/podman_events.json`, 'podman-events', 48, 48],
+  [`${POD}/podman_events_file_backend.log`, 'podman-events', 48, 48],
   [`${POD}/podman_inspect_running.json`, 'podman-inspect', 5, 5],
   [`${POD}/podman_inspect_exited.json`, 'podman-inspect', 5, 5],
   [`${POD}/podman_ps_running.json`, 'podman-ps', 5, 5],
@@ -45,7 +45,7 @@ const READ: Row[] = [
   [`${POD}/podman_logs_tampered.txt`, 'container-logs', 1, 1],
   [`${POD}/podman_logs_web.txt`, 'container-logs', 1, 1],
   [`${CLI}/events.ndjson`, 'docker-events', 46, 46],
-  [`${CLI}/podman_events_file_backend.log`, 'podman-events', 48, 46],
+  [`${CLI}/podman_events_file_backend.log`, 'podman-events', 48, 48],
   [`${CLI}/inspect.json`, 'docker-inspect', 4, 4],
   [`${CLI}/ghost_inspect_live.json`, 'docker-inspect', 1, 1],
   [`${CLI}/ps_a.ndjson`, 'docker-ps', 4, 4],
@@ -59,8 +59,13 @@ const READ: Row[] = [
   [`${CLI}/logs_flaky.txt`, 'container-logs', 12, 12],
   [`${CLI}/quiet.log`, 'container-logs', 40, 40],
   [`${CLI}/quiet.stderr.log`, 'container-logs', 1, 1],
-  [`${REAL}/deck-chores_events_00_docker19-2019.ndjson`, 'docker-events', 31, 30],
+  [`${REAL}/deck-chores_events_00_docker19-2019.ndjson`, 'docker-events', 31, 31],
   [`${REAL}/dockercli_docker-events-json.golden.ndjson`, 'docker-events', 4, 4],
+  [`${REAL}/dockercli_docker-events-default.golden.txt`, 'docker-events-text', 4, 4],
+  [`${POD}/podman_diff_tampered.json`, 'container-diff', 6, 6],
+  [`${POD}/podman_diff_web.json`, 'container-diff', 1, 1],
+  [`${CLI}/diff_web.txt`, 'container-diff', 1, 1],
+  [`${CLI}/diff_worker.txt`, 'container-diff', 1, 1],
   [`${REAL}/dockercli_docs_docker-stats.jsonl`, 'docker-stats', 1, 1],
   [`${REAL}/watchtower_container_net_consumer.json`, 'docker-inspect', 1, 1],
   [`${REAL}/watchtower_container_net_supplier.json`, 'docker-inspect', 1, 1],
@@ -83,18 +88,13 @@ const READ: Row[] = [
 
 const SKIPPED: [string, RegExp][] = [
   [`${POD}/podman_events.txt`, /--format json/],
-  [`${POD}/podman_diff_tampered.json`, /filesystem diff/],
-  [`${POD}/podman_diff_web.json`, /filesystem diff/],
   [`${POD}/podman_info.json`, /runtime/],
   [`${POD}/podman_version.json`, /runtime/],
   [`${POD}/podman_top_tampered.txt`, /process table/],
-  [`${CLI}/diff_web.txt`, /filesystem diff/],
-  [`${CLI}/diff_worker.txt`, /filesystem diff/],
   [`${CLI}/docker_info.json`, /runtime/],
   [`${CLI}/docker_version.json`, /runtime/],
   [`${CLI}/ghost_logs_attempt.txt`, /error message.*'none' log driver/],
   [`${CLI}/logs_web.txt`, /empty file/],
-  [`${REAL}/dockercli_docker-events-default.golden.txt`, /--format '\{\{json \.\}\}'/],
   [`${METRICS}/kubesphere_metrics-matrix-type-prom.json`, /Prometheus/],
   [`${METRICS}/nri-kubernetes_k8s-1.31_stats_summary.json`, /stats\/summary/],
   [`${METRICS}/nri-kubernetes_k8s-1.35_stats_summary.json`, /stats\/summary/],
@@ -126,7 +126,7 @@ describe.skipIf(!present)('real evidence: values', () => {
       ['exec_create', '/bin/sh -c id', null, '2024-03-01T10:13:25.000000001Z'],
       ['exec_start', '/bin/sh -c id', null, '2024-03-01T10:13:25.000003000Z'],
       ['health_status', 'healthy', null, '2024-03-01T10:13:50.000000000Z'],
-      ['kill', '9', null, '2024-03-01T10:14:20.999999999Z'],
+      ['kill', 'signal 9', null, '2024-03-01T10:14:20.999999999Z'],
       ['die', null, 137, '2024-03-01T10:14:21.000000005Z'],
     ]);
     expect(events[0]).toMatchObject({
@@ -135,6 +135,64 @@ describe.skipIf(!present)('real evidence: values', () => {
     });
     expect(new Set(events.slice(1).map((e) => e.container)).size).toBe(1);
     expect(events[2]?.container).toBe(events[1]?.container);
+  });
+
+  it('deck-chores: network events name containers; kill and die keep signal, code', async () => {
+    const events = await observed(
+      `${REAL}/deck-chores_events_00_docker19-2019.ndjson`,
+      'lifecycle',
+    );
+    const network = events.filter((e) => e.notes?.includes('type:network'));
+    expect(network).toHaveLength(10);
+    expect(network.filter((e) => e.container !== null)).toHaveLength(9);
+    expect(network.every((e) => e.detail === 'sojus_default')).toBe(true);
+    expect(events.filter((e) => e.action === 'kill').every((e) => /^signal /.test(e.detail!))).toBe(
+      true,
+    );
+    expect(events.filter((e) => e.action === 'die').map((e) => e.exitCode)).toContain(137);
+  });
+
+  it('text and JSON golden files of the docker CLI say the same', async () => {
+    const pick = (e: {
+      action: string;
+      container: string | null;
+      image: string | null;
+      time: string | null;
+    }) => [e.action, e.container, e.image, e.time];
+    const text = await observed(`${REAL}/dockercli_docker-events-default.golden.txt`, 'lifecycle');
+    const json = await observed(`${REAL}/dockercli_docker-events-json.golden.ndjson`, 'lifecycle');
+    expect(text.map(pick)).toEqual(json.map(pick));
+    expect(text.map((e) => e.action)).toEqual(['create', 'start', 'attach', 'die']);
+  });
+
+  it('podman image events: loads from archives, pulls and saves', async () => {
+    const events = await observed(`${POD}/podman_events.json`, 'lifecycle');
+    const images = events.filter((e) => e.notes?.includes('type:image'));
+    expect(images.map((e) => e.action)).toEqual([
+      'load',
+      'load',
+      'pull',
+      'pull',
+      'pull',
+      'pull',
+      'pull',
+      'save',
+      'save',
+    ]);
+    expect(images[0]).toMatchObject({ detail: '/srv/lab/images/base.docker.tar', image: null });
+    expect(images[2]).toMatchObject({ image: 'docker.io/evidence/base:1.0', container: null });
+    expect(images[7]?.image).toMatch(/^sha256:cda5efac/);
+  });
+
+  it('diffs: the tampered container added /tmp/.x and /host', async () => {
+    const changes = await observed(`${POD}/podman_diff_tampered.json`, 'file-change');
+    expect(changes.filter((c) => c.change === 'added').map((c) => c.path)).toEqual([
+      '/tmp/.x',
+      '/host',
+    ]);
+    expect(new Set(changes.map((c) => c.name))).toEqual(new Set(['tampered']));
+    const [web] = await observed(`${CLI}/diff_web.txt`, 'file-change');
+    expect(web).toMatchObject({ name: 'web', path: '/etc', change: 'changed', time: null });
   });
 
   it('edge case 20: UTF-16LE inspect and events', async () => {

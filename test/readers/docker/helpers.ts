@@ -17,7 +17,10 @@ export interface ReadResult {
 export async function readPath(path: string): Promise<ReadResult> {
   const inputs = await openInputs([{ path, stdin: false }], () => {});
   const observations: Observation[] = [];
-  for (const stream of inputs.streams) for await (const obs of stream) observations.push(obs);
+  for (const stream of inputs.streams) {
+    // A reader yields an observation or a batch of them.
+    for await (const out of stream) observations.push(...(Array.isArray(out) ? out : [out]));
+  }
   const [skipped] = inputs.skipped;
   if (skipped) {
     const stats = newStats(path, 'unknown');

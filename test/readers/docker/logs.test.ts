@@ -54,6 +54,27 @@ describe('timestamped text logs', () => {
     expect(logs).toEqual(want.map((w) => ({ stream: null, ...w })));
   });
 
+  it.each([
+    { stamp: '2024-03-01T10:00:00Z', time: '2024-03-01T10:00:00Z' },
+    { stamp: '2024-03-01T10:00:00.1Z', time: '2024-03-01T10:00:00.1Z' },
+    { stamp: '2024-03-01T10:00:00.123Z', time: '2024-03-01T10:00:00.123Z' },
+    { stamp: '2024-03-01T10:00:00.123456789Z', time: '2024-03-01T10:00:00.123456789Z' },
+    { stamp: '2024-03-01T12:00:00.5+02:00', time: '2024-03-01T10:00:00.5Z' },
+    { stamp: '2024-03-01T04:30:00-05:30', time: '2024-03-01T10:00:00Z' },
+    { stamp: '2024-03-01T00:30:00.000000001-09:30', time: '2024-03-01T10:00:00.000000001Z' },
+  ])('kubectl logs --timestamps: $stamp', async ({ stamp, time }) => {
+    const result = await readText('pod.log', `${stamp} GET /healthz 200\n${stamp} done\n`);
+    expect(result.format).toBe('container-logs');
+    const [first] = ofKind(result, 'log');
+    expect(first).toMatchObject({ time, message: 'GET /healthz 200', container: null });
+  });
+
+  it('joins a 16 KiB TTY line the CLI wrote with a second timestamp', async () => {
+    const a = 'a'.repeat(16 * 1024);
+    const result = await readText('tty.log', `${TS} ${a}${TS} tail\n${TS} next\n`);
+    expect(ofKind(result, 'log').map((l) => l.message.length)).toEqual([a.length + 4, 4]);
+  });
+
   it('skips and locates a line without a timestamp', async () => {
     const result = await readText('app.log', `${TS} a\n${TS} b\nno stamp here\n${TS} c\n`);
     expect(result.stats).toMatchObject({ records: 3, skipped: 1 });

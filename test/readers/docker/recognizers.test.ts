@@ -6,8 +6,6 @@ import { readText } from './helpers.js';
 type Case = [string, string, RegExp];
 
 const CASES: Record<string, Case> = {
-  'docker diff': ['diff.txt', 'C /etc\nA /tmp/.x\nD /usr/bin/wget\n', /filesystem diff/],
-  'podman diff JSON': ['diff.json', '{\n "changed": ["/etc"],\n "added": ["/x"]\n}\n', /diff/],
   'docker version': ['v.json', '{"Client":{"Version":"28.2"},"Server":{}}\n', /runtime/],
   'podman version': ['v.json', '{"Client":{"APIVersion":"4.3.1"}}', /runtime/],
   'docker info': ['info.json', '{"ID":"bfca","Containers":0,"Driver":"vfs"}', /runtime/],

@@ -1,5 +1,3 @@
-import type { LifecycleObservation } from '../../../model/observation.js';
-import type { Source } from '../../../model/source.js';
 import { obj, str } from '../../../util/text.js';
 import { parseTime } from '../../../util/time.js';
 import type { Reader } from '../../reader.js';
@@ -7,8 +5,9 @@ import { podFromLabels } from '../shared/names.js';
 import { jsonLines } from '../../shared/json-records.js';
 import { linesWith, sniffJson } from '../shared/sniff.js';
 import { exitCode } from '../shared/units.js';
-import { EXIT_ACTIONS, normalizeAction } from './action.js';
-import { lifecycleAt } from './lifecycle.js';
+import { EXIT_ACTIONS, eventType, normalizeAction } from './action.js';
+import { lifecycleAt, type LifecycleFields } from './lifecycle.js';
+import { objectFields } from './objects.js';
 import { eventInstant } from './time.js';
 
 /**
@@ -18,7 +17,8 @@ import { eventInstant } from './time.js';
  *  "Name":"evidence-fail","Status":"died","Time":"2026-12-03T15:41:45.402104709Z",
  *  "Type":"container","Attributes":{…labels…}}
  * Podman omits ContainerExitCode when it is 0, so a `died` without it has
- * an unknown exit code (null), not 0.
+ * an unknown exit code (null), not 0. Image, system, volume and pod events
+ * become lifecycle observations with a `type:` note (see objects.ts).
  * https://docs.podman.io/en/latest/markdown/podman-events.1.html
  */
 export const podmanEvents: Reader = {
@@ -36,31 +36,38 @@ export const podmanEvents: Reader = {
         ctx.skip(line, 'not a Podman event object (no Status)');
         continue;
       }
-      const type = str(event.Type);
+      const type = eventType(str(event.Type));
       if (type === 'container' && str(event.ID) === null) {
         ctx.skip(line, 'container event without an ID');
         continue;
       }
       ctx.record();
-      const source = { path: ctx.path, line };
-      if (type === 'container') yield containerEvent(event, status, text, source);
-      else if (type === 'network') {
-        const obs = networkEvent(event, status, text, source);
-        if (obs) yield obs;
-      }
+      const time = parseTime(event.Time) ?? eventInstant(event, text);
+      yield lifecycleAt(time, { path: ctx.path, line }, podmanFields(event, status, type));
     }
   },
 };
 
-function containerEvent(
+function podmanFields(
   event: Record<string, unknown>,
   status: string,
-  text: string,
-  source: Source,
-): LifecycleObservation {
-  const { action, detail } = normalizeAction(status);
-  const time = parseTime(event.Time) ?? eventInstant(event, text);
-  return lifecycleAt(time, source, {
+  type: string,
+): LifecycleFields {
+  const { action, detail } = normalizeAction(status, type);
+  if (type === 'container') return containerFields(event, action, detail);
+  const id = str(event.ID);
+  const name = str(event.Name);
+  const fields = objectFields({ runtime: 'podman', type, action, detail, id, name });
+  if (type === 'network') networkFields(event, fields);
+  return fields;
+}
+
+function containerFields(
+  event: Record<string, unknown>,
+  action: string,
+  detail: string | null,
+): LifecycleFields {
+  return {
     runtime: 'podman',
     container: str(event.ID),
     name: str(event.Name),
@@ -70,28 +77,18 @@ function containerEvent(
     // Example: {"Status":"health_status","HealthStatus":"unhealthy"}.
     detail: detail ?? str(event.HealthStatus),
     exitCode: EXIT_ACTIONS.has(action) ? exitCode(event.ContainerExitCode) : null,
-  });
+  };
 }
 
-/** Example: {"ID":"4e4a…","Name":"web","Network":"podman","Status":"connect","Type":"network"} */
-function networkEvent(
-  event: Record<string, unknown>,
-  status: string,
-  text: string,
-  source: Source,
-): LifecycleObservation | null {
-  const { action } = normalizeAction(status);
-  const container = str(event.ID);
-  if (container === null || (action !== 'connect' && action !== 'disconnect')) return null;
-  const time = parseTime(event.Time) ?? eventInstant(event, text);
-  return lifecycleAt(time, source, {
-    runtime: 'podman',
-    container,
-    name: str(event.Name),
-    image: null,
-    pod: null,
-    action,
-    detail: str(event.Network),
-    exitCode: null,
-  });
+/**
+ * Podman's network events are about a container: ID and Name are the
+ * container's, Network the network's.
+ * Example: {"ID":"4e4a…","Name":"web","Network":"podman","Status":"connect","Type":"network"}
+ */
+function networkFields(event: Record<string, unknown>, fields: LifecycleFields): void {
+  const network = str(event.Network);
+  if (network === null) return;
+  fields.container = str(event.ID);
+  fields.name = str(event.Name);
+  fields.detail = network;
 }

@@ -11,6 +11,7 @@ import { jsonRecords } from '../shared/records.js';
 import { headKeys, sniffJson } from '../shared/sniff.js';
 import { exitCode } from '../shared/units.js';
 import { addresses, command, confinement, mounts } from './fields.js';
+import { devices, labels, limits, ports, pulledDigest } from './settings.js';
 
 /**
  * `docker inspect` and `podman inspect` of containers: an array of objects
@@ -105,6 +106,14 @@ export function inspectToConfig(
     restartCount: num(record.RestartCount),
     // A running container's ExitCode is 0 by default, not an exit.
     exitCode: bool(state?.Running) === true ? null : exitCode(state?.ExitCode),
+    labels: labels(config?.Labels),
+    owner: null,
+    node: null,
+    serviceAccount: null,
+    ports: ports(host?.PortBindings, obj(record.NetworkSettings)?.Ports),
+    devices: devices(host?.Devices),
+    limits: limits(host),
+    imageDigest: pulledDigest(config?.Image, record.ImageDigest),
   } satisfies Partial<ConfigObservation>);
   return obs;
 }
