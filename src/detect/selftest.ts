@@ -54,8 +54,8 @@ async function testFixture(
   const { settings, exclude } = await fixtureSettings(isDir ? path : null);
   const files = (await expandPaths([path])).filter((f) => !exclude.has(f.path));
   const inputs = await openInputs(files, () => undefined);
-  if (inputs.read.length === 0) return { ...result, problem: 'no reader recognized the fixture' };
   const detection = await runDetection(inputs, [rule], settings);
+  if (inputs.read.length === 0) return { ...result, problem: 'no reader recognized the fixture' };
   result.hits = detection.hits.length;
   if (detection.ruleFailures.length > 0) return { ...result, problem: detection.ruleFailures[0]! };
   if (expect === 'positive' && result.hits === 0) return { ...result, problem: 'rule did not fire' };

@@ -24,5 +24,12 @@ describe('npm pack', () => {
     const report = JSON.parse(out) as { tool: { name: string }; findings: unknown[] };
     expect(report.tool.name).toBe('stowaway');
     expect(report.findings.length).toBeGreaterThan(10);
+    // The rule files and their fixtures ship too: the self-test runs from the tarball.
+    const selfTest = execFileSync(
+      'npx',
+      ['--yes', `./${tarball}`, 'rules', 'test', 'container-runtime-socket-mount'],
+      { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(selfTest).toMatch(/1 rules, 2 fixtures, 0 failed/);
   }, 180_000);
 });
