@@ -1,6 +1,6 @@
 import type { ApiObservation } from '../../model/observation.js';
 import type { Source } from '../../model/source.js';
-import { num, obj, str } from '../../util/text.js';
+import { num, obj, str, strings } from '../../util/text.js';
 import { parseTime, type Instant } from '../../util/time.js';
 import { canonicalAddresses } from '../../model/address.js';
 
@@ -43,13 +43,19 @@ export function eventTime(
   );
 }
 
+/**
+ * The `api` observation of one request. `event` is the request's events
+ * merged into one (see audit-requests.ts); `stages` lists every stage seen.
+ */
 export function apiObservation(
   event: Record<string, unknown>,
   source: Source,
   time: Instant | null,
+  stages: string[] = [],
 ): ApiObservation {
   const ref = obj(event['objectRef']);
-  return {
+  const user = obj(event['user']);
+  const api: ApiObservation = {
     kind: 'api',
     time: time?.iso ?? null,
     ts: time?.ms ?? null,
@@ -62,14 +68,61 @@ export function apiObservation(
     subresource: str(ref?.['subresource']),
     namespace: str(ref?.['namespace']),
     name: str(ref?.['name']) ?? createdName(event),
-    user: str(obj(event['user'])?.['username']),
+    user: str(user?.['username']),
     impersonatedUser: str(obj(event['impersonatedUser'])?.['username']),
     sourceIPs: canonicalAddresses(Array.isArray(event['sourceIPs']) ? event['sourceIPs'] : []),
     code: num(obj(event['responseStatus'])?.['code']),
     userAgent: str(event['userAgent']),
     requestURI: str(event['requestURI']),
+    apiGroup: ref === null ? null : apiGroupOf(ref, event['requestURI']),
+    userGroups: strings(user?.['groups']),
+    requestObject: obj(event['requestObject']),
+    responseObject: obj(event['responseObject']),
+    annotations: stringValues(event['annotations']),
+    stages,
     duration: duration(event, time),
   };
+  const asGroups = strings(obj(event['impersonatedUser'])?.['groups']);
+  if (asGroups.length > 0) api.impersonatedGroups = asGroups;
+  if (isMetadataOnly(api)) api.notes = ['metadata-level'];
+  return api;
+}
+
+/**
+ * Metadata (or None) level keeps no body, so a rule that reads the body
+ * cannot judge the request; the note says so rather than leaving a silent gap.
+ */
+function isMetadataOnly(api: ApiObservation): boolean {
+  if (api.level !== 'Metadata' && api.level !== 'None') return false;
+  return api.requestObject === null && api.responseObject === null;
+}
+
+/**
+ * objectRef.apiGroup, which v1 omits for the core group; else the group of
+ * v1beta1's objectRef.apiVersion ("rbac.authorization.k8s.io/v1"); else the
+ * request URI's ("/api/v1/…" is core, "/apis/apps/v1/…" is "apps").
+ */
+function apiGroupOf(ref: Record<string, unknown>, uri: unknown): string | null {
+  const group = ref['apiGroup'];
+  if (typeof group === 'string') return group;
+  const version = str(ref['apiVersion']);
+  const slash = version?.indexOf('/') ?? -1;
+  if (version !== null && slash > 0) return version.slice(0, slash);
+  const path = str(uri)?.slice(0, MAX_URI_SCANNED) ?? '';
+  if (path.startsWith('/api/')) return '';
+  return /^\/apis\/([^/?]+)\//.exec(path)?.[1] ?? null;
+}
+
+/** NOTE: only the start of a URI is read for its group; a group is short. */
+const MAX_URI_SCANNED = 512;
+
+/** Annotations with string values only. Example: {"authorization.k8s.io/decision": "allow"}. */
+export function stringValues(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const map = obj(value);
+  if (map === null) return out;
+  for (const [key, item] of Object.entries(map)) if (typeof item === 'string') out[key] = item;
+  return out;
 }
 
 /**

@@ -31,7 +31,8 @@ export function auditPodConfigs(
   if (body === null) return [];
   const shape = shapeOf(body.value, resourceKind);
   if (shape === null) return [];
-  const notes = [...body.notes];
+  // Marks a request, not live state: rules on running containers leave it to audit rules.
+  const notes = ['audit-request', ...body.notes];
   if (shape.template) notes.push('pod-template');
   if (api.code !== null && api.code >= 400) notes.push('request-rejected');
   return podConfigs({
@@ -41,7 +42,7 @@ export function auditPodConfigs(
     pod: podRef(api, body.value),
     time,
     source: api.source,
-    ...(notes.length > 0 ? { notes } : {}),
+    notes,
   });
 }
 

@@ -10,21 +10,23 @@ import {
   notAuditMessage,
 } from './audit-event.js';
 import { auditPodConfigs } from './audit-pods.js';
-import { auditCandidates, isAksAuditRecord, type Candidate } from './audit-records.js';
+import { auditCandidates, isAksAuditRecord } from './audit-records.js';
+import { RequestGroups, type Request } from './audit-requests.js';
+import { isCloudAuditEntry, isCloudAuditHead } from './cloud-exports.js';
 import { jsonHead } from './json-head.js';
 
 /**
- * The Kubernetes API server's audit log. Each event becomes one `api`
- * observation; a write of a pod or workload whose body was logged also
- * becomes `config` observations of its containers, from the same line.
- * Events are not grouped by auditID here: one request logged at several
- * stages gives one observation per stage, and rules pick the stage they need.
+ * The Kubernetes API server's audit log, and the cloud exports that carry it
+ * (GKE Cloud Logging, EKS CloudWatch, AKS diagnostics). Each request becomes
+ * one `api` observation however many stages it was logged at; a write of a
+ * pod or workload whose body was logged also becomes `config` observations
+ * of its containers. Every event counts as a record.
  */
 export const auditReader: Reader = {
   id: 'k8s-audit',
   description:
     'Kubernetes API-server audit log (audit.k8s.io v1/v1beta1: JSON lines, arrays, ' +
-    'EventList, AKS diagnostic export)',
+    'EventList; GKE Cloud Logging, EKS CloudWatch and AKS diagnostic exports)',
   exportCommand:
     'kube-apiserver --audit-log-path=/var/log/kubernetes/audit.log --audit-policy-file=policy.yaml',
   sniff: sniffAudit,
@@ -33,6 +35,7 @@ export const auditReader: Reader = {
     // audit log after all; with none, the whole input is not one.
     const pending: [number, string][] = [];
     let events = 0;
+    const groups = new RequestGroups();
     const lines = layoutOf(head) === 'lines';
     for await (const batch of auditCandidates(content, ctx, lines)) {
       const out: Observation[] = [];
@@ -47,10 +50,13 @@ export const auditReader: Reader = {
         if (events === 0) for (const [line, message] of pending.splice(0)) ctx.skip(line, message);
         events += 1;
         ctx.record();
-        observationsOf(event, found, ctx.path, out);
+        for (const request of groups.add(event, found)) observationsOf(request, ctx.path, out);
       }
       if (out.length > 0) yield out;
     }
+    const rest: Observation[] = [];
+    for (const request of groups.drain()) observationsOf(request, ctx.path, rest);
+    if (rest.length > 0) yield rest;
     if (events === 0) {
       throw new NotThisFormat(pending[0]?.[1] ?? 'JSON that holds no Kubernetes audit event');
     }
@@ -63,7 +69,8 @@ const MAX_PENDING = 1000;
 function sniffAudit(head: Head): boolean {
   const layout = layoutOf(head);
   if (layout === null) return false;
-  if (layout === 'lines' && headLines(head).some(isAuditEvent)) return true;
+  if (layout === 'lines' && headLines(head).some(isAuditLine)) return true;
+  if (isCloudAuditHead(head)) return true;
   const shape = jsonHead(head);
   if (shape === null) return false;
   const { root, first } = shape;
@@ -92,6 +99,10 @@ function layoutOf(head: Head): 'lines' | 'document' | null {
   return parseOrNull(text.slice(start, end < 0 ? undefined : end)) ? 'lines' : 'document';
 }
 
+function isAuditLine(value: Record<string, unknown>): boolean {
+  return isAuditEvent(value) || isCloudAuditEntry(value);
+}
+
 /** The objects on the head's first lines that parse on their own. */
 function headLines(head: Head): Record<string, unknown>[] {
   const lines = (head.text ?? '').split('\n', LINES_SNIFFED + 1).slice(0, LINES_SNIFFED);
@@ -109,15 +120,11 @@ function parseOrNull(text: string): Record<string, unknown> | null {
   }
 }
 
-/** Appends the observations one event gives: its request, and any containers it writes. */
-function observationsOf(
-  event: Record<string, unknown>,
-  found: Candidate,
-  path: string,
-  out: Observation[],
-): void {
-  const time = eventTime(event, found.fallbackTime);
-  const api = apiObservation(event, { path, line: found.line }, time);
+/** Appends the observations one request gives: its `api` call, and any containers it writes. */
+function observationsOf(request: Request, path: string, out: Observation[]): void {
+  const time = eventTime(request.event, request.fallbackTime);
+  const source = { path, line: request.line };
+  const api = apiObservation(request.event, source, time, request.stages);
   out.push(api);
-  for (const config of auditPodConfigs(event, api, time)) out.push(config);
+  for (const config of auditPodConfigs(request.event, api, time)) out.push(config);
 }

@@ -4,6 +4,7 @@ import { describe } from '../../util/errors.js';
 import { obj, str } from '../../util/text.js';
 import type { ReadContext } from '../reader.js';
 import { jsonLineBatches } from '../shared/json-records.js';
+import { CLOUD_LIST_KEYS, unwrapCloud } from './cloud-exports.js';
 
 /**
  * The shapes audit events are exported in, unwrapped to one candidate event
@@ -47,13 +48,14 @@ export async function* auditCandidates(
 /** Appends the candidate events one JSON value holds to `out`. */
 function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate[]): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) out.push(candidate(value[i], lineAt('', i)));
+    for (let i = 0; i < value.length; i++) add(value[i], lineAt('', i), ctx, out);
     return;
   }
   const root = obj(value);
-  const items = root?.['items'];
-  if (Array.isArray(items)) {
-    for (let i = 0; i < items.length; i++) out.push(candidate(items[i], lineAt('items', i)));
+  for (const key of ['items', ...CLOUD_LIST_KEYS]) {
+    const list = root?.[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) add(list[i], lineAt(key, i), ctx, out);
     return;
   }
   const records = root?.['records'];
@@ -64,11 +66,15 @@ function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate
     }
     return;
   }
-  out.push(candidate(value, lineAt('', 0)));
+  add(value, lineAt('', 0), ctx, out);
 }
 
-function candidate(value: unknown, line: number): Candidate {
-  return { value, line, fallbackTime: null };
+/** One candidate, out of its cloud record when it comes in one. */
+function add(value: unknown, line: number, ctx: ReadContext, out: Candidate[]): void {
+  const cloud = unwrapCloud(value);
+  if (cloud === null) out.push({ value, line, fallbackTime: null });
+  else if ('problem' in cloud) ctx.skip(line, cloud.problem);
+  else out.push({ value: cloud.value, line, fallbackTime: cloud.fallbackTime });
 }
 
 /** The event an AKS record carries, or null (skipped and located) when it is unreadable. */

@@ -16,14 +16,15 @@ export interface JsonHead {
   lines: boolean;
   root: Record<string, unknown> | null;
   rootIsArray: boolean;
-  /** First element of a root array, or of the root's `items` or `records`. */
+  /** First element of a root array, or of the root's `items`, `records`, `events`, … */
   first: Record<string, unknown> | null;
 }
 
 /** Stands for a member whose value is an object, array, number, … */
 export const PRESENT = Object.freeze({ present: true });
 
-const LIST_KEYS = ['items', 'records'];
+/** Lists of records: Kubernetes lists, AKS records, CloudWatch events. */
+const LIST_KEYS = ['items', 'records', 'events', 'logEvents'];
 
 /** Several sniffers ask about the same head; it is parsed once. */
 const seen = new WeakMap<Head, JsonHead | null>();

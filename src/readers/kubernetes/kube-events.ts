@@ -28,13 +28,13 @@ export function eventObservation(
   if (about === null) return null;
   const last = lastSeen(event);
   const first = firstSeen(event);
-  const notes = aboutNote(about);
+  const notes = [...aboutNote(about), ...verbatimNotes(event)];
   return {
     kind: 'lifecycle',
     time: last?.iso ?? null,
     ts: last?.ms ?? null,
     source,
-    ...(notes ? { notes } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     runtime: 'kubernetes',
     container: null,
     name: containerName(about),
@@ -94,10 +94,23 @@ function containerName(about: Record<string, unknown>): string | null {
 }
 
 /** Says what a non-pod event is about. Example: "involved:Node/k3d-server-0". */
-function aboutNote(about: Record<string, unknown>): string[] | null {
+function aboutNote(about: Record<string, unknown>): string[] {
   const kind = str(about['kind']);
-  if (kind !== null && POD_KINDS.has(kind)) return kind === 'Pod' ? null : [`involved:${kind}`];
+  if (kind !== null && POD_KINDS.has(kind)) return kind === 'Pod' ? [] : [`involved:${kind}`];
   return [`involved:${kind ?? '?'}/${str(about['name']) ?? '?'}`];
+}
+
+/**
+ * The event's type and its reason as the source wrote them, since `action`
+ * is the reason translated. Example: ["type:Warning", "reason:BackOff"].
+ */
+function verbatimNotes(event: Record<string, unknown>): string[] {
+  const notes: string[] = [];
+  const type = str(event['type']);
+  const reason = str(event['reason']);
+  if (type !== null) notes.push(`type:${type.slice(0, MAX_MATCHED)}`);
+  if (reason !== null) notes.push(`reason:${reason.slice(0, MAX_MATCHED)}`);
+  return notes;
 }
 
 /** Kubelet and controller reasons in the verbs the other runtimes use. */

@@ -10,7 +10,9 @@ import { POD_KINDS, podShapeOf } from './workloads.js';
  * Kubernetes objects as `kubectl get -o json|yaml` prints them: a Pod, an
  * Event, a workload (its pod template), and lists of them (`List`, whose
  * items name their kind, and typed lists such as `PodList`, whose items
- * from the API often do not). Objects of other kinds are tallied, not read.
+ * from the API often do not). Objects of other kinds (a Node, a Service, a
+ * Role) give no observation yet; each is still counted as a record, and
+ * tallied by kind so that the input says what was not analyzed.
  * Spec: https://kubernetes.io/docs/reference/using-api/api-concepts/#collections
  */
 export interface ObjectTally {
@@ -34,12 +36,6 @@ export interface Place {
  * exports may write); anything deeper is refused.
  */
 const MAX_LIST_DEPTH = 2;
-
-/** Kinds this reader turns into observations, lists of them included. */
-export function isReadableKind(kind: string): boolean {
-  if (kind === 'List' || kind === 'Event' || POD_KINDS.has(kind)) return true;
-  return kind.endsWith('List') && kind !== 'ListList' && isReadableKind(kind.slice(0, -4));
-}
 
 export function* objectObservations(
   value: unknown,
@@ -84,6 +80,7 @@ function* ofKind(
   }
   if (!POD_KINDS.has(kind)) {
     tally.other.set(kind, (tally.other.get(kind) ?? 0) + 1);
+    ctx.record();
     return;
   }
   const shape = podShapeOf(object, kind);
@@ -124,10 +121,14 @@ export function pluralOf(kind: string): string {
 }
 
 /**
- * Why an input of Kubernetes objects gives nothing to analyze.
- * Example: "Kubernetes NodeList: nodes are not analyzed yet",
- * "Kubernetes List of Node, Service: nodes, services are not analyzed yet".
+ * Objects read but not analyzed, by kind.
+ * Example: "Kubernetes objects read but not analyzed yet: 3 nodes, 1 service".
  */
-export function notAnalyzedReason(container: string, kinds: string[]): string {
-  return `Kubernetes ${container}: ${kinds.map(pluralOf).join(', ')} are not analyzed yet`;
+export function notAnalyzedNote(tally: ObjectTally): string {
+  const kinds = [...tally.other.keys()].sort();
+  const counts = kinds.map((kind) => {
+    const n = tally.other.get(kind) ?? 0;
+    return `${n} ${n === 1 ? kind.toLowerCase() : pluralOf(kind)}`;
+  });
+  return `Kubernetes objects read but not analyzed yet: ${counts.join(', ')}`;
 }

@@ -1,25 +1,20 @@
 import type { Readable } from 'node:stream';
 import type { Head } from '../../evidence/open.js';
 import type { Observation } from '../../model/observation.js';
-import { NotThisFormat, type ReadContext, type Reader } from '../reader.js';
+import type { ReadContext, Reader } from '../reader.js';
 import { jsonLines } from '../shared/json-records.js';
 import { jsonHead } from './json-head.js';
 import { jsonValues } from './json-values.js';
-import { kubeHead, type KubeHead } from './kube-head.js';
-import {
-  isReadableKind,
-  newTally,
-  notAnalyzedReason,
-  objectObservations,
-  type ObjectTally,
-} from './kube-objects.js';
+import { kubeHead } from './kube-head.js';
+import { newTally, notAnalyzedNote, objectObservations, type ObjectTally } from './kube-objects.js';
 import { yamlDocuments } from './yaml-documents.js';
 
 /**
- * `kubectl get pods|events -o json|yaml` exports (and their `-w` watch
- * streams), workload manifests, and `podman generate kube` output: pods and
- * pod templates become `config` observations (one per container), Events
- * become `lifecycle` observations.
+ * `kubectl get … -o json|yaml` exports (and their `-w` watch streams),
+ * manifests, and `podman generate kube` output: pods and pod templates
+ * become `config` observations (one per container), Events become
+ * `lifecycle` observations, and objects of other kinds (Nodes, Services,
+ * Roles, …) are counted as records read.
  */
 export const kubectlReader: Reader = {
   id: 'kubectl',
@@ -27,7 +22,7 @@ export const kubectlReader: Reader = {
     'kubectl get pods/events/workloads -o json or -o yaml (List, PodList, EventList, ' +
     'manifests, podman generate kube)',
   exportCommand: 'kubectl get pods,events -A -o json > cluster.json',
-  sniff: (head) => claims(kubeHead(head)),
+  sniff: (head) => kubeHead(head) !== null,
   async *read(content, ctx, head) {
     const tally = newTally();
     const format = kubeHead(head)?.format ?? 'json';
@@ -36,13 +31,6 @@ export const kubectlReader: Reader = {
     finish(tally, ctx);
   },
 };
-
-/** Claims inputs whose objects it reads, and lists whose item kinds the head does not show. */
-export function claims(found: KubeHead | null): boolean {
-  if (found === null) return false;
-  if (found.kinds.some(isReadableKind)) return true;
-  return found.kinds.length === 0 && found.list !== null && isReadableKind(found.list);
-}
 
 async function* fromJson(
   content: Readable,
@@ -72,16 +60,9 @@ async function* fromYaml(
 }
 
 /**
- * Objects of kinds not analyzed are said once, by kind; an input holding
- * nothing else is not this reader's after all.
- * Example: "not analyzed: 2 Service, 1 ConfigMap".
+ * Objects of kinds not analyzed are said once, by kind, so that a NodeList
+ * read to no observation is not mistaken for an empty one.
  */
 function finish(tally: ObjectTally, ctx: ReadContext): void {
-  if (tally.other.size === 0) return;
-  const kinds = [...tally.other.keys()].sort();
-  if (tally.read === 0) {
-    throw new NotThisFormat(notAnalyzedReason(kinds.length === 1 ? kinds[0]! : 'objects', kinds));
-  }
-  const counts = kinds.map((kind) => `${tally.other.get(kind)} ${kind}`).join(', ');
-  ctx.warn(null, `not analyzed: ${counts}`);
+  if (tally.other.size > 0) ctx.warn(null, notAnalyzedNote(tally));
 }

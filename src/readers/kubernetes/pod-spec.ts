@@ -3,6 +3,7 @@ import type { Source } from '../../model/source.js';
 import { arr, bool, obj, str, strings } from '../../util/text.js';
 import { parseTime, type Instant } from '../../util/time.js';
 import { canonicalAddresses } from '../../model/address.js';
+import { containerExtras, podIdentity, type PodIdentity } from './pod-extras.js';
 import { containerSecurity, type PodSecurityInput } from './pod-security.js';
 import { containerState, NO_STATE } from './pod-status.js';
 import { envOf, indexVolumes, mountsOf, type VolumeIndex } from './pod-volumes.js';
@@ -39,6 +40,7 @@ interface PodContext {
   volumes: VolumeIndex;
   namespaces: Pick<ConfigObservation, 'pidMode' | 'ipcMode' | 'networkMode' | 'utsMode'>;
   addresses: string[];
+  identity: PodIdentity;
 }
 
 export function podConfigs(input: PodInput): ConfigObservation[] {
@@ -77,6 +79,7 @@ function podContext(input: PodInput): PodContext {
       utsMode: host('hostNetwork'),
     },
     addresses: canonicalAddresses([status?.['podIP'], ...ips]),
+    identity: podIdentity(spec, input.metadata),
   };
 }
 
@@ -122,6 +125,8 @@ function containerConfig(
     addresses: ctx.addresses,
     restartCount: state.restartCount,
     exitCode: state.exitCode,
+    ...ctx.identity,
+    ...containerExtras(container, state),
   };
 }
 

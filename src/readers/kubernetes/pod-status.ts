@@ -9,6 +9,8 @@ import { arr, num, obj, str } from '../../util/text.js';
 export interface ContainerState {
   id: string | null;
   imageId: string | null;
+  /** The registry digest the image was pulled by. Example: "sha256:9b0e…". */
+  repoDigest: string | null;
   started: string | null;
   finished: string | null;
   restartCount: number | null;
@@ -18,6 +20,7 @@ export interface ContainerState {
 export const NO_STATE: ContainerState = {
   id: null,
   imageId: null,
+  repoDigest: null,
   started: null,
   finished: null,
   restartCount: null,
@@ -51,6 +54,7 @@ export function containerState(
   return {
     id: runtimeId(entry['containerID']),
     imageId: configDigest(entry['imageID']),
+    repoDigest: repoDigest(entry['imageID']),
     started: isoOf(running?.['startedAt'] ?? terminated?.['startedAt']),
     finished: isoOf(terminated?.['finishedAt']),
     restartCount: num(entry['restartCount']),
@@ -76,6 +80,18 @@ export function runtimeId(value: unknown): string | null {
 function configDigest(value: unknown): string | null {
   const id = runtimeId(value);
   return id !== null && /^sha256:[0-9a-f]{64}$/i.test(id) ? id.toLowerCase() : null;
+}
+
+/**
+ * The digest after "@" in an image reference or an imageID.
+ * Example: "docker-pullable://nginx@sha256:9b0e…" → "sha256:9b0e…".
+ */
+export function repoDigest(value: unknown): string | null {
+  const text = str(value);
+  const at = text?.lastIndexOf('@') ?? -1;
+  if (text === null || at < 0) return null;
+  const digest = text.slice(at + 1);
+  return /^sha256:[0-9a-f]{64}$/i.test(digest) ? digest.toLowerCase() : null;
 }
 
 function isoOf(value: unknown): string | null {

@@ -1,12 +1,11 @@
 import type { Recognizer } from '../reader.js';
 import { isAuditEvent, notAuditMessage } from './audit-event.js';
 import { jsonHead, PRESENT } from './json-head.js';
-import { kubeHead } from './kube-head.js';
-import { notAnalyzedReason } from './kube-objects.js';
 
 /**
  * Kubernetes inputs that are known but not read, each skipped with why.
- * They come after every reader, so they only see what no reader claimed.
+ * They come after every reader, so they only see what no reader claimed;
+ * Kubernetes objects of any kind are the kubectl reader's.
  */
 
 /** `kubectl version -o json|yaml`. Example: {"clientVersion":{"gitVersion":"v1.32.4",…}}. */
@@ -18,20 +17,6 @@ const kubectlVersion: Recognizer = {
     return head.text !== null && /^(?:clientVersion|serverVersion):\s*$/m.test(head.text);
   },
   reason: () => 'kubectl version output, not evidence',
-};
-
-/** Objects of kinds no reader analyzes: a NodeList, a Secret, a Service manifest. */
-const otherObjects: Recognizer = {
-  id: 'k8s-object',
-  sniff: (head) => kubeHead(head) !== null,
-  reason(head) {
-    const found = kubeHead(head);
-    if (found === null) return 'Kubernetes objects that are not analyzed yet';
-    const { kinds, list } = found;
-    if (list === null) return notAnalyzedReason(kinds.join(', '), kinds);
-    if (list === 'List') return notAnalyzedReason(`List of ${kinds.join(', ')}`, kinds);
-    return notAnalyzedReason(list, kinds);
-  },
 };
 
 /**
@@ -54,4 +39,4 @@ function isPresent(value: unknown): boolean {
   return value === PRESENT || (typeof value === 'object' && value !== null);
 }
 
-export const RECOGNIZERS: Recognizer[] = [kubectlVersion, otherObjects, notAudit];
+export const RECOGNIZERS: Recognizer[] = [kubectlVersion, notAudit];

@@ -27,7 +27,7 @@ const template = { metadata: { annotations: {} }, spec: podSpec };
 
 describe('k8s-audit: containers of audited writes', () => {
   it.each([
-    { name: 'a pod create', over: {}, pod: 'dbg-shell', notes: undefined },
+    { name: 'a pod create', over: {}, pod: 'dbg-shell', notes: ['audit-request'] },
     {
       name: 'a deployment create (its template, named after it)',
       over: {
@@ -35,7 +35,7 @@ describe('k8s-audit: containers of audited writes', () => {
         requestObject: { kind: 'Deployment', spec: { template } },
       },
       pod: 'web',
-      notes: ['pod-template'],
+      notes: ['audit-request', 'pod-template'],
     },
     {
       name: 'a cronjob create (template under jobTemplate)',
@@ -44,7 +44,7 @@ describe('k8s-audit: containers of audited writes', () => {
         requestObject: { kind: 'CronJob', spec: { jobTemplate: { spec: { template } } } },
       },
       pod: 'nightly',
-      notes: ['pod-template'],
+      notes: ['audit-request', 'pod-template'],
     },
     {
       name: 'a patch, read from the object after it',
@@ -54,19 +54,19 @@ describe('k8s-audit: containers of audited writes', () => {
         responseObject: { kind: 'Pod', metadata: { name: 'dbg-shell' }, spec: podSpec },
       },
       pod: 'dbg-shell',
-      notes: undefined,
+      notes: ['audit-request'],
     },
     {
       name: 'a patch fragment when the response is not logged',
       over: { verb: 'patch', level: 'Request', requestObject: { spec: podSpec } },
       pod: 'dbg-shell',
-      notes: ['from-patch'],
+      notes: ['audit-request', 'from-patch'],
     },
     {
       name: 'a create the API server refused',
       over: { responseStatus: { code: 403 } },
       pod: 'dbg-shell',
-      notes: ['request-rejected'],
+      notes: ['audit-request', 'request-rejected'],
     },
     {
       name: 'a pod with a generated name (named by the response)',
@@ -76,7 +76,7 @@ describe('k8s-audit: containers of audited writes', () => {
         responseObject: { kind: 'Pod', metadata: { name: 'web-x7k2p' }, spec: podSpec },
       },
       pod: 'web-x7k2p',
-      notes: undefined,
+      notes: ['audit-request'],
     },
   ])('$name', async ({ over, pod, notes }) => {
     const { observations } = await readWith(auditReader, jsonl(write(over)));
@@ -111,7 +111,7 @@ describe('k8s-audit: containers of audited writes', () => {
     const debuggers = ofKind(observations, 'config').filter((c) => c.name === 'debugger');
     expect(debuggers).toEqual([
       expect.objectContaining({
-        notes: ['ephemeral-container'],
+        notes: ['audit-request', 'ephemeral-container'],
         pod: { namespace: 'dev', name: 'web' },
       }),
     ]);

@@ -90,7 +90,14 @@ describe('k8s-audit: event shapes', () => {
       code: 101,
       userAgent: 'kubectl/v1.29.0',
       requestURI: '/api/v1/namespaces/dev/pods/web-1/exec?command=sh',
+      apiGroup: '',
+      userGroups: ['system:authenticated'],
+      requestObject: null,
+      responseObject: null,
+      annotations: {},
+      stages: ['ResponseComplete'],
       duration: 1.499999,
+      notes: ['metadata-level'],
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditReader } from '../../../src/readers/kubernetes/audit-reader.js';
+import { MAX_WAITING } from '../../../src/readers/kubernetes/audit-requests.js';
 import { kubectlReader } from '../../../src/readers/kubernetes/kubectl-reader.js';
 import { identify, jsonl, readWith } from './helpers.js';
 
@@ -73,6 +74,33 @@ describe('hostile inputs', () => {
     const event = { auditID: 'a', verb: 'get', stage: 'ResponseComplete' };
     const { stats } = await timed(() => readWith(auditReader, jsonl(event, deep, event)));
     expect(stats).toMatchObject({ records: 2, skipped: 1 });
+  });
+
+  it('more requests waiting for their final stage than the reader holds', async () => {
+    const count = MAX_WAITING + 5_000;
+    const lines = Array.from({ length: count }, (_, i) =>
+      JSON.stringify({ auditID: `r${i}`, verb: 'get', stage: 'RequestReceived' }),
+    );
+    const { observations, stats } = await timed(() => readWith(auditReader, jsonl(...lines)));
+    expect(stats).toMatchObject({ records: count, skipped: 0 });
+    expect(observations).toHaveLength(count);
+    // The oldest are given out first, as the cap is passed.
+    expect((observations[0] as { auditID: string }).auditID).toBe('r0');
+  });
+
+  it.each([
+    { name: 'resourceName of a million slashes', payload: { resourceName: '/'.repeat(LONG) } },
+    { name: 'fields of the wrong types', payload: { resourceName: 7, status: 'x', request: 'y' } },
+    { name: 'a requestMetadata that is a list', payload: { requestMetadata: ['1.2.3.4'] } },
+  ])('a GKE entry with $name', async ({ payload }) => {
+    const entry = {
+      insertId: 'g',
+      labels: ['x'],
+      protoPayload: { methodName: 'io.k8s.core.v1.pods.get', ...payload },
+    };
+    const { observations, stats } = await timed(() => readWith(auditReader, jsonl(entry)));
+    expect(stats).toMatchObject({ records: 1, skipped: 0 });
+    expect(observations).toHaveLength(1);
   });
 
   it.each([

@@ -91,7 +91,22 @@ describe('kubectl events: times and counts', () => {
       detail: 'Started container web',
       exitCode: null,
     });
-    expect(obs.notes).toBeUndefined();
+    expect(obs.notes).toEqual(['reason:Killing']);
+  });
+
+  it.each([
+    {
+      name: 'a warning',
+      over: { type: 'Warning', reason: 'BackOff' },
+      notes: ['type:Warning', 'reason:BackOff'],
+    },
+    { name: 'a normal event', over: { type: 'Normal' }, notes: ['type:Normal', 'reason:Started'] },
+    { name: 'no type, no reason', over: { reason: null }, notes: undefined },
+    { name: 'a type that is no string', over: { type: 7, reason: 7 }, notes: undefined },
+  ])('keeps the type and reason as written: $name', async ({ over, notes }) => {
+    const obs = await lifecycle(coreEvent(over));
+    expect(obs.notes).toEqual(notes);
+    expect(obs.detail).toBe('Started container web');
   });
 
   it('reads an events.k8s.io/v1 event', async () => {
@@ -118,12 +133,15 @@ describe('kubectl events: times and counts', () => {
     {
       name: 'a ReplicaSet (stands for its pods)',
       about: { kind: 'ReplicaSet', name: 'web-7d9c', namespace: 'dev' },
-      want: { pod: { namespace: 'dev', name: 'web-7d9c' }, notes: ['involved:ReplicaSet'] },
+      want: {
+        pod: { namespace: 'dev', name: 'web-7d9c' },
+        notes: ['involved:ReplicaSet', 'reason:Started'],
+      },
     },
     {
       name: 'a Node',
       about: { kind: 'Node', name: 'node-a' },
-      want: { pod: null, notes: ['involved:Node/node-a'] },
+      want: { pod: null, notes: ['involved:Node/node-a', 'reason:Started'] },
     },
   ])('an event about $name', async ({ about, want }) => {
     expect(await lifecycle(coreEvent({ involvedObject: about }))).toMatchObject(want);

@@ -130,15 +130,18 @@ describe('kubectl JSON: what is not read', () => {
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } };
     const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [svc, typed('a'), svc] });
     const { stats } = await readWith(kubectlReader, text);
-    expect(stats).toMatchObject({ records: 1, skipped: 0 });
-    expect(stats.warnings).toEqual([{ message: 'not analyzed: 2 Service' }]);
+    expect(stats).toMatchObject({ records: 3, skipped: 0 });
+    expect(stats.warnings).toEqual([
+      { message: 'Kubernetes objects read but not analyzed yet: 2 services' },
+    ]);
   });
 
   it.each([
     {
       name: 'a List of nodes',
       value: { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Node' }] },
-      reason: 'Kubernetes Node: nodes are not analyzed yet',
+      records: 1,
+      note: 'Kubernetes objects read but not analyzed yet: 1 node',
     },
     {
       name: 'a List of several other kinds',
@@ -147,11 +150,13 @@ describe('kubectl JSON: what is not read', () => {
         kind: 'List',
         items: [{ kind: 'Service' }, { kind: 'NetworkPolicy' }],
       },
-      reason: 'Kubernetes objects: networkpolicies, services are not analyzed yet',
+      records: 2,
+      note: 'Kubernetes objects read but not analyzed yet: 1 networkpolicy, 1 service',
     },
-  ])('gives up $name', async ({ value, reason }) => {
+  ])('counts $name as records it does not analyze', async ({ value, records, note }) => {
     const result = await readWith(kubectlReader, JSON.stringify(value));
-    expect(result.notThisFormat).toBe(reason);
+    expect(result).toMatchObject({ notThisFormat: null, observations: [] });
+    expect(result.stats).toMatchObject({ records, skipped: 0, warnings: [{ message: note }] });
   });
 
   it('reads an empty list as nothing, without giving it up', async () => {

@@ -18,6 +18,18 @@ const pod = {
 /** Pads a list past the 64 KiB head, so that sniffing sees only its start. */
 const many = <T>(item: T): T[] => Array.from({ length: 400 }, () => item);
 
+/** A GKE Cloud Logging entry of a Kubernetes request. */
+const gkeEntry = {
+  insertId: 'e1',
+  timestamp: '2024-03-01T10:20:00.140907Z',
+  protoPayload: {
+    '@type': 'type.googleapis.com/google.cloud.audit.AuditLog',
+    serviceName: 'k8s.io',
+    methodName: 'io.k8s.core.v1.pods.create',
+    resourceName: 'core/v1/namespaces/dev/pods/web',
+  },
+};
+
 describe('sniffing: who claims what', () => {
   it.each([
     { name: 'audit JSON lines', text: jsonl(auditEvent, auditEvent), want: 'k8s-audit' },
@@ -95,15 +107,10 @@ describe('sniffing: who claims what', () => {
       text: 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {}\nkind: List\n',
       want: 'kubectl',
     },
-  ])('$name → $want', ({ text, want }) => {
-    expect(identify(text)).toBe(want);
-  });
-
-  it.each([
     {
       name: 'a NodeList',
       text: JSON.stringify({ apiVersion: 'v1', kind: 'NodeList', items: [{ metadata: {} }] }),
-      want: 'skip:Kubernetes NodeList: nodes are not analyzed yet',
+      want: 'kubectl',
     },
     {
       name: 'a List of nodes',
@@ -112,18 +119,64 @@ describe('sniffing: who claims what', () => {
         items: [{ apiVersion: 'v1', kind: 'Node' }],
         kind: 'List',
       }),
-      want: 'skip:Kubernetes List of Node: nodes are not analyzed yet',
+      want: 'kubectl',
     },
     {
       name: 'a Secret',
       text: JSON.stringify({ kind: 'Secret', apiVersion: 'v1', data: {} }),
-      want: 'skip:Kubernetes Secret: secrets are not analyzed yet',
+      want: 'kubectl',
     },
     {
       name: 'a Service in YAML',
       text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n',
-      want: 'skip:Kubernetes Service: services are not analyzed yet',
+      want: 'kubectl',
     },
+    {
+      name: 'a GKE Cloud Logging array',
+      text: JSON.stringify([gkeEntry], null, 2),
+      want: 'k8s-audit',
+    },
+    { name: 'GKE entries one a line', text: jsonl(gkeEntry), want: 'k8s-audit' },
+    {
+      name: 'a GKE export larger than the head',
+      text: JSON.stringify([gkeEntry, { padding: 'x'.repeat(70_000) }], null, 2),
+      want: 'k8s-audit',
+    },
+    {
+      name: 'aws logs filter-log-events output',
+      text: JSON.stringify({
+        events: [{ timestamp: 1709288400140, message: JSON.stringify(auditEvent) }],
+        searchedLogStreams: [],
+      }),
+      want: 'k8s-audit',
+    },
+    {
+      name: 'CloudWatch Logs Insights lines',
+      text: jsonl({
+        '@timestamp': '2024-03-01 10:20:00.140',
+        '@message': JSON.stringify(auditEvent),
+      }),
+      want: 'k8s-audit',
+    },
+    {
+      name: 'kubectl events whose message quotes an audit ID',
+      text: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ apiVersion: 'v1', kind: 'Event', message: 'saw "auditID": "x"' }],
+      }),
+      want: 'kubectl',
+    },
+    {
+      name: 'CloudWatch events of another log',
+      text: JSON.stringify({ events: [{ timestamp: 1, message: 'I0301 apiserver started' }] }),
+      want: 'unknown',
+    },
+  ])('$name → $want', ({ text, want }) => {
+    expect(identify(text)).toBe(want);
+  });
+
+  it.each([
     {
       name: 'kubectl version',
       text: JSON.stringify({

@@ -1,0 +1,132 @@
+import { obj, str } from '../../util/text.js';
+import type { Candidate } from './audit-records.js';
+
+/**
+ * The API server logs one request once per stage it reaches, all under one
+ * auditID: RequestReceived, then ResponseStarted (long-running requests:
+ * exec, attach, portforward, watch, proxy), then ResponseComplete, or Panic.
+ * Spec: https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/#audit-policy
+ * This folds them back into one request: the outcome (code, stage, time)
+ * from the latest stage, the bodies from whichever stage carried them.
+ * Example: RequestReceived (no body) + ResponseComplete (201, requestObject)
+ * → one request, stages ["RequestReceived", "ResponseComplete"].
+ */
+export interface Request {
+  /** The outcome event with the bodies and annotations of every stage merged in. */
+  event: Record<string, unknown>;
+  stages: string[];
+  /** The line of the event the outcome came from. */
+  line: number;
+  fallbackTime: unknown;
+}
+
+interface Waiting {
+  outcome: Record<string, unknown>;
+  rank: number;
+  line: number;
+  fallbackTime: unknown;
+  stages: string[];
+  requestObject: unknown;
+  responseObject: unknown;
+  annotations: Record<string, unknown> | null;
+  received: unknown;
+}
+
+/** How far each stage goes; a later stage's outcome wins. */
+const STAGE_RANK: ReadonlyMap<string, number> = new Map([
+  ['RequestReceived', 0],
+  ['ResponseStarted', 1],
+  ['ResponseComplete', 2],
+  ['Panic', 3],
+]);
+
+/** An event with no stage (or an unknown one) is taken as final. */
+const FINAL_RANK = 2;
+
+/**
+ * NOTE: requests still waiting for their final stage are held up to this
+ * many; past it the oldest is given out as it stands, so memory stays
+ * bounded on a log whose final stages were filtered out.
+ */
+export const MAX_WAITING = 50_000;
+
+export class RequestGroups {
+  private readonly waiting = new Map<string, Waiting>();
+
+  constructor(private readonly cap = MAX_WAITING) {}
+
+  /** Takes one event; returns the requests it completes (or pushes out). */
+  add(event: Record<string, unknown>, found: Candidate): Request[] {
+    const id = str(event['auditID']);
+    const stage = str(event['stage']);
+    const rank = stage === null ? FINAL_RANK : (STAGE_RANK.get(stage) ?? FINAL_RANK);
+    const entry = this.merge(id === null ? undefined : this.waiting.get(id), event, rank, found);
+    if (stage !== null) entry.stages.push(stage);
+    if (id === null || rank >= FINAL_RANK) {
+      if (id !== null) this.waiting.delete(id);
+      return [finished(entry)];
+    }
+    this.waiting.set(id, entry);
+    return this.waiting.size > this.cap ? this.evictOldest() : [];
+  }
+
+  /** The requests never completed: a lone RequestReceived, an open watch. */
+  drain(): Request[] {
+    const out = [...this.waiting.values()].map(finished);
+    this.waiting.clear();
+    return out;
+  }
+
+  private evictOldest(): Request[] {
+    const [id, entry] = this.waiting.entries().next().value as [string, Waiting];
+    this.waiting.delete(id);
+    return [finished(entry)];
+  }
+
+  private merge(
+    entry: Waiting | undefined,
+    event: Record<string, unknown>,
+    rank: number,
+    found: Candidate,
+  ): Waiting {
+    const next: Waiting = entry ?? {
+      outcome: event,
+      rank,
+      line: found.line,
+      fallbackTime: found.fallbackTime,
+      stages: [],
+      requestObject: undefined,
+      responseObject: undefined,
+      annotations: null,
+      received: undefined,
+    };
+    if (rank >= next.rank) {
+      next.outcome = event;
+      next.rank = rank;
+      next.line = found.line;
+      next.fallbackTime = found.fallbackTime ?? next.fallbackTime;
+    }
+    next.requestObject = bodyOf(event['requestObject']) ?? next.requestObject;
+    next.responseObject = bodyOf(event['responseObject']) ?? next.responseObject;
+    next.received ??= event['requestReceivedTimestamp'];
+    const annotations = obj(event['annotations']);
+    if (annotations !== null) next.annotations = { ...next.annotations, ...annotations };
+    return next;
+  }
+}
+
+function bodyOf(value: unknown): Record<string, unknown> | undefined {
+  return obj(value) ?? undefined;
+}
+
+function finished(entry: Waiting): Request {
+  const event: Record<string, unknown> = { ...entry.outcome };
+  if (entry.requestObject !== undefined) event['requestObject'] = entry.requestObject;
+  if (entry.responseObject !== undefined) event['responseObject'] = entry.responseObject;
+  if (entry.annotations !== null) event['annotations'] = entry.annotations;
+  // An earlier stage may be the only one to say when the request arrived.
+  if (event['requestReceivedTimestamp'] === undefined && entry.received !== undefined) {
+    event['requestReceivedTimestamp'] = entry.received;
+  }
+  return { event, stages: entry.stages, line: entry.line, fallbackTime: entry.fallbackTime };
+}
