@@ -167,6 +167,11 @@ export interface ApiObservation extends Base {
   name: string | null;
   user: string | null;
   impersonatedUser: string | null;
+  /**
+   * Groups the request impersonated, when it did. Absent otherwise.
+   * Example: ["system:masters"] for `kubectl --as-group=system:masters`.
+   */
+  impersonatedGroups?: string[];
   sourceIPs: string[];
   code: number | null;
   userAgent: string | null;
