@@ -1,0 +1,102 @@
+import type { ConfigObservation, Mount } from '../../../../model/observation.js';
+import { SEVERITIES, severityRank, type Severity } from '../../../../model/severity.js';
+import { capabilityName, type Lists } from '../../../lists.js';
+
+/**
+ * Why a container could leave its isolation, each reason with the severity
+ * it earns alone. Example: { text: "privileged (container sh)", severity: "high" }.
+ */
+export interface Reason {
+  text: string;
+  severity: Severity;
+}
+
+/**
+ * Reasons of every container of one request, in a stable order, without
+ * repeats (pod-level settings show on every container and count once).
+ * Images an operator trusts to run privileged are passed over, and so are
+ * the control plane's own images in kube-system.
+ */
+export function escapeReasons(
+  containers: readonly ConfigObservation[],
+  namespace: string,
+  lists: Lists,
+): Reason[] {
+  const found = new Map<string, Reason>();
+  for (const c of containers) {
+    if (trusted(c.image, namespace, lists)) continue;
+    for (const reason of containerReasons(c, lists)) found.set(reason.text, reason);
+  }
+  return [...found.values()];
+}
+
+function trusted(image: string | null, namespace: string, lists: Lists): boolean {
+  if (image === null) return false;
+  if (lists.has('trusted-privileged-images', image)) return true;
+  return namespace === 'kube-system' && lists.has('system-images', image);
+}
+
+function containerReasons(c: ConfigObservation, lists: Lists): Reason[] {
+  const who = `container ${c.name ?? '?'}`;
+  const out: Reason[] = [];
+  if (c.pidMode === 'host') out.push({ text: 'hostPID', severity: 'high' });
+  if (c.ipcMode === 'host') out.push({ text: 'hostIPC', severity: 'medium' });
+  if (c.networkMode === 'host') out.push({ text: 'hostNetwork', severity: 'medium' });
+  if (c.privileged === true) out.push({ text: `privileged (${who})`, severity: 'high' });
+  const caps = c.capAdd.filter((cap) => lists.has('dangerous-capabilities', capabilityName(cap)));
+  if (caps.length > 0) {
+    const names = caps.map(capabilityName).join(', ');
+    out.push({ text: `capabilities ${names} (${who})`, severity: 'high' });
+  }
+  if (c.seccomp === 'unconfined')
+    out.push({ text: `seccomp unconfined (${who})`, severity: 'medium' });
+  if (c.apparmor === 'unconfined') {
+    out.push({ text: `AppArmor unconfined (${who})`, severity: 'medium' });
+  }
+  for (const mount of c.mounts) {
+    const reason = mountReason(mount, lists, who);
+    if (reason) out.push(reason);
+  }
+  return out;
+}
+
+/**
+ * A hostPath mount that hands over the host. Example: "/var/run/docker.sock"
+ * is the runtime's control socket; "/" is every file of the node.
+ */
+function mountReason(mount: Mount, lists: Lists, who: string): Reason | null {
+  if (mount.type !== 'hostPath' || mount.source === null) return null;
+  const path = normalize(mount.source);
+  const where = `${path} at ${mount.destination} (${who})`;
+  if (
+    lists.has('runtime-sockets', path) ||
+    /\/(?:docker|containerd|crio|podman)\.sock$/.test(path)
+  ) {
+    return { text: `runtime socket ${where}`, severity: 'critical' };
+  }
+  if (path === '/') return { text: `host root ${where}`, severity: 'critical' };
+  if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
+    return { text: `sensitive host path ${where}`, severity: 'high' };
+  }
+  return null;
+}
+
+/** One slash between parts, none at the end. Example: "/etc//kubernetes/" → "/etc/kubernetes". */
+function normalize(path: string): string {
+  return `/${path
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/')}`;
+}
+
+/**
+ * The worst reason decides; privileged with the host's PID namespace is one
+ * `nsenter -t 1` from a root shell on the node, so the pair is critical.
+ */
+export function severityOf(reasons: readonly Reason[]): Severity {
+  let worst = 0;
+  for (const r of reasons) worst = Math.max(worst, severityRank(r.severity));
+  const privileged = reasons.some((r) => r.text.startsWith('privileged'));
+  if (privileged && reasons.some((r) => r.text === 'hostPID')) worst = severityRank('critical');
+  return SEVERITIES[worst]!;
+}

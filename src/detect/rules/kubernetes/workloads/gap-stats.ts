@@ -1,0 +1,61 @@
+import type { Source } from '../../../../model/source.js';
+
+/**
+ * The spread of the pauses between consecutive records of one audit log,
+ * kept in bounded memory: a histogram over powers of two (milliseconds),
+ * and the few longest pauses with where they start and end.
+ * Example: a busy API server writes every few milliseconds; a pause of
+ * 40 minutes stands out against a 90th percentile of 250 ms.
+ */
+export interface Pause {
+  ms: number;
+  fromTime: string | null;
+  toTime: string | null;
+  from: Source;
+  to: Source;
+}
+
+/** NOTE: only the longest pauses are kept as candidates; more would all be reported anyway. */
+const KEPT = 8;
+const BUCKETS = 48;
+
+export class PauseStats {
+  private readonly histogram = new Array<number>(BUCKETS).fill(0);
+  private readonly longest: Pause[] = [];
+  count = 0;
+
+  add(pause: Pause): void {
+    this.count += 1;
+    this.histogram[bucketOf(pause.ms)]! += 1;
+    if (this.longest.length < KEPT) {
+      this.longest.push(pause);
+    } else {
+      const shortest = this.longest.reduce((min, p, i, all) => (p.ms < all[min]!.ms ? i : min), 0);
+      if (pause.ms <= this.longest[shortest]!.ms) return;
+      this.longest[shortest] = pause;
+    }
+  }
+
+  /** The upper bound of the bucket that holds the given quantile. Example: 0.9 → 256 (ms). */
+  quantile(q: number): number {
+    const target = Math.ceil(this.count * q);
+    let seen = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      seen += this.histogram[b]!;
+      if (seen >= target) return 2 ** b;
+    }
+    return 2 ** (BUCKETS - 1);
+  }
+
+  /** Pauses at least `ms` long, longest first, ties by position. */
+  longerThan(ms: number): Pause[] {
+    return this.longest
+      .filter((p) => p.ms >= ms)
+      .sort((a, b) => b.ms - a.ms || (a.from.line ?? 0) - (b.from.line ?? 0));
+  }
+}
+
+function bucketOf(ms: number): number {
+  if (ms <= 1) return 0;
+  return Math.min(BUCKETS - 1, Math.ceil(Math.log2(ms)));
+}

@@ -1,0 +1,98 @@
+import type { ApiObservation, PodRef } from '../../../../model/observation.js';
+import { obj, str } from '../../../../util/text.js';
+import type { Lists } from '../../../lists.js';
+
+/**
+ * Small questions every audit-log workload rule asks of one request.
+ * Spec: https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/
+ */
+
+/** Verbs that change an object. */
+export const WRITE_VERBS: ReadonlySet<string> = new Set(['create', 'update', 'patch']);
+
+/** Verbs that remove one object or many. */
+export const DELETE_VERBS: ReadonlySet<string> = new Set(['delete', 'deletecollection']);
+
+/**
+ * Whether the request took effect: a request the server refused (code 400 and
+ * up: 403 forbidden, 422 invalid) changed nothing. A request logged without
+ * its outcome (RequestReceived only) may have; it counts as done.
+ */
+export function accepted(api: ApiObservation): boolean {
+  return api.code === null || api.code < 400;
+}
+
+/** Whether the identity is the control plane or one of its controllers. */
+export function isSystemIdentity(lists: Lists, user: string | null): boolean {
+  return user !== null && lists.has('system-identities', user);
+}
+
+/**
+ * The object the request wrote, as the server stored it when the log kept
+ * it: a patch sends only a fragment, so its response (RequestResponse level)
+ * is the better body. Null at Metadata level.
+ */
+export function writtenObject(api: ApiObservation): Record<string, unknown> | null {
+  const response = api.responseObject ?? null;
+  if (api.verb === 'patch' && response !== null && str(response['kind']) !== 'Status') {
+    return response;
+  }
+  return api.requestObject ?? null;
+}
+
+/** Whether the request carried no body for a rule to read. */
+export function bodyMissing(api: ApiObservation): boolean {
+  return (api.requestObject ?? null) === null && (api.responseObject ?? null) === null;
+}
+
+/**
+ * The object's namespace and name; a create with a generated name has only
+ * its prefix until the server picks one. Example: "nginx-5cdcc99dbf-".
+ */
+export function objectRef(api: ApiObservation): PodRef {
+  const meta = obj(writtenObject(api)?.['metadata']);
+  const namespace = api.namespace ?? str(meta?.['namespace']) ?? 'default';
+  const name = api.name ?? str(meta?.['name']) ?? str(meta?.['generateName']) ?? '?';
+  return { namespace, name };
+}
+
+/** Singular kind names for summaries. Example: "daemonsets" → "DaemonSet". */
+const KIND_NAMES: ReadonlyMap<string, string> = new Map([
+  ['pods', 'pod'],
+  ['deployments', 'Deployment'],
+  ['daemonsets', 'DaemonSet'],
+  ['statefulsets', 'StatefulSet'],
+  ['replicasets', 'ReplicaSet'],
+  ['replicationcontrollers', 'ReplicationController'],
+  ['jobs', 'Job'],
+  ['cronjobs', 'CronJob'],
+  ['podtemplates', 'PodTemplate'],
+  ['namespaces', 'namespace'],
+  ['configmaps', 'ConfigMap'],
+]);
+
+export function kindName(resource: string | null): string {
+  return (resource && KIND_NAMES.get(resource)) ?? resource ?? 'object';
+}
+
+/** "created", "updated", "patched", "deleted": the verb as a summary says it. */
+export function pastTense(verb: string | null): string {
+  switch (verb) {
+    case 'create':
+      return 'created';
+    case 'update':
+      return 'updated';
+    case 'patch':
+      return 'patched';
+    case 'delete':
+    case 'deletecollection':
+      return 'deleted';
+    default:
+      return `${verb ?? 'changed'} (verb)`;
+  }
+}
+
+/** " by alice", or "" when the log names no one. */
+export function byWhom(api: ApiObservation): string {
+  return api.user ? ` by ${api.user}` : '';
+}
