@@ -1,7 +1,9 @@
 import type { ApiObservation, LifecycleObservation } from '../../../model/observation.js';
 import type { Subject } from '../../../model/subject.js';
 import type { Lists } from '../../lists.js';
-import type { Hit, RuleLogic } from '../../rule.js';
+import type { Emit, Hit, RuleLogic } from '../../rule.js';
+import { execSeverity } from './exec-severity.js';
+import { FactsIndex, type ContainerFacts } from './facts.js';
 
 /**
  * Runtime actions that mark an exec: Docker writes exec_create then
@@ -15,16 +17,19 @@ function severityFor(command: string, lists: Lists): 'high' | undefined {
   return lists.has('suspicious-command-patterns', command) ? 'high' : undefined;
 }
 
-function lifecycleHit(obs: LifecycleObservation, lists: Lists): Hit | null {
-  if (!EXEC_ACTIONS.has(obs.action)) return null;
+function lifecycleHit(obs: LifecycleObservation, facts: ContainerFacts | null, lists: Lists): Hit {
   const name = obs.name ?? obs.container?.slice(0, 12) ?? 'a container';
   const command = obs.detail ?? '';
   const subject: Subject = { containerId: obs.container, containerName: obs.name, pod: obs.pod };
+  const { severity, reasons } = execSeverity(command, facts, lists);
+  const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
   return {
     subject,
-    summary: command ? `exec into ${name}: ${command}` : `exec into ${name} (command not recorded)`,
+    summary: command
+      ? `exec into ${name}: ${command}${why}`
+      : `exec into ${name} (command not recorded)${why}`,
     key: command,
-    severity: severityFor(command, lists),
+    severity,
     vars: { command: command || 'the command', diff: `docker diff ${name}` },
   };
 }
@@ -60,20 +65,33 @@ function apiHit(obs: ApiObservation, lists: Lists): Hit | null {
 }
 
 /**
+ * NOTE: runtime execs wait for the end of the run, so that an inspect taken
+ * after them still says whether their container was privileged or root; past
+ * this many, execs are judged at once, without the later inspects.
+ */
+const MAX_PENDING = 10_000;
+
+/**
  * One hit per exec. The audit log writes a request once per stage, so an
  * exec seen again under the same auditID is not counted twice.
  */
 export const containerExec: RuleLogic = {
   id: 'container-exec',
-  kinds: ['lifecycle', 'api'],
+  kinds: ['lifecycle', 'api', 'config'],
   create(ctx) {
     const lists = ctx.settings.lists;
     const seen = new Set<string>();
+    const facts = new FactsIndex();
+    const pending: LifecycleObservation[] = [];
+    const judge = (obs: LifecycleObservation, emit: Emit) =>
+      emit(lifecycleHit(obs, facts.of(obs), lists), obs);
     return {
       observe(obs, emit) {
+        if (obs.kind === 'config') return facts.learn(obs);
         if (obs.kind === 'lifecycle') {
-          const hit = lifecycleHit(obs, lists);
-          if (hit) emit(hit, obs);
+          if (!EXEC_ACTIONS.has(obs.action)) return;
+          if (pending.length < MAX_PENDING) pending.push(obs);
+          else judge(obs, emit);
           return;
         }
         if (obs.kind !== 'api') return;
@@ -82,6 +100,9 @@ export const containerExec: RuleLogic = {
         if (!hit) return;
         if (obs.auditID) seen.add(obs.auditID);
         emit(hit, obs);
+      },
+      finish(emit) {
+        for (const obs of pending) judge(obs, emit);
       },
     };
   },
