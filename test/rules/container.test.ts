@@ -4,7 +4,11 @@ import { containerHostNamespaces } from '../../src/detect/rules/container/host-n
 import { containerLoggingDisabled } from '../../src/detect/rules/container/logging-disabled.js';
 import { containerMinerOrTool } from '../../src/detect/rules/container/miner-command.js';
 import { containerPrivileged } from '../../src/detect/rules/container/privileged.js';
-import { containerSensitiveMount } from '../../src/detect/rules/container/sensitive-mount.js';
+import {
+  containerHostRootMount,
+  containerRuntimeSocketMount,
+  containerSensitiveMount,
+} from '../../src/detect/rules/container/sensitive-mount.js';
 import { containerUnconfined } from '../../src/detect/rules/container/unconfined.js';
 import type { ConfigObservation } from '../../src/model/observation.js';
 import { config, lifecycle, log } from '../helpers/observations.js';
@@ -56,15 +60,28 @@ describe('container-host-namespaces', () => {
   });
 });
 
-describe('container-sensitive-mount', () => {
+describe('the three mount rules', () => {
   it.each([
-    { name: 'docker socket', mounts: [bind('/var/run/docker.sock')], want: ['critical'] },
+    {
+      name: 'docker socket',
+      mounts: [bind('/var/run/docker.sock')],
+      rule: containerRuntimeSocketMount,
+    },
     {
       name: 'containerd socket',
       mounts: [bind('/run/containerd/containerd.sock')],
-      want: ['critical'],
+      rule: containerRuntimeSocketMount,
     },
-    { name: 'host root', mounts: [bind('/', true)], want: ['critical'] },
+    { name: 'host root', mounts: [bind('/', true)], rule: containerHostRootMount },
+  ])('$name belongs to its own rule, at the card severity', ({ mounts, rule }) => {
+    const hits = runRule(rule, [config({ mounts })]);
+    expect(hits.map((h) => h.hit.severity ?? h.card.severity)).toEqual(['critical']);
+    expect(runRule(containerSensitiveMount, [config({ mounts })])).toEqual([]);
+  });
+});
+
+describe('container-sensitive-mount', () => {
+  it.each([
     { name: 'etc with trailing slash', mounts: [bind('/etc/')], want: ['high'] },
     { name: 'under kubelet', mounts: [bind('/var/lib/kubelet/pods')], want: ['high'] },
     { name: 'writable plain folder', mounts: [bind('/srv/share')], want: ['low'] },
@@ -84,7 +101,7 @@ describe('container-sensitive-mount', () => {
     { name: 'no mounts', mounts: [], want: [] },
   ])('$name', ({ mounts, want }) => {
     const hits = runRule(containerSensitiveMount, [config({ mounts })]);
-    expect(hits.map((h) => h.hit.severity)).toEqual(want);
+    expect(hits.map((h) => h.hit.severity ?? h.card.severity)).toEqual(want);
   });
 });
 

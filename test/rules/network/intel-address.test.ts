@@ -12,10 +12,12 @@ import type { FlowObservation } from '../../../src/model/observation.js';
 import { nfdumpCsv } from '../../../src/readers/flows/nfdump-csv.js';
 import type { ReportDocument } from '../../../src/report/document.js';
 import { PROJECT, runCli } from '../../helpers/cli.js';
-import { runRule } from '../../helpers/rules.js';
+import { packRule, runRule } from '../../helpers/rules.js';
 import { readWith } from '../../readers/flows/helpers.js';
 
-const FIXTURES = join(PROJECT, 'fixtures/network/intel-address');
+const FIXTURES = join(PROJECT, 'fixtures/rules/network-intel-address');
+const POSITIVE = join(FIXTURES, 'positive');
+const NEGATIVE = join(FIXTURES, 'negative');
 
 function flow(over: Partial<FlowObservation> = {}): FlowObservation {
   return {
@@ -143,7 +145,7 @@ describe('network-intel-address', () => {
       entry: '203.0.113.66',
       flow: '172.17.0.5:40150 → 203.0.113.66:443/tcp',
     });
-    const steps = networkIntelAddress.card.response;
+    const steps = packRule(networkIntelAddress).card.response;
     const names = new Set(steps.flatMap((s) => s.match(/\{\w+\}/g) ?? []));
     for (const name of names) {
       if (name !== '{entity}') expect(Object.keys(hit!.hit.vars!)).toContain(name.slice(1, -1));
@@ -152,14 +154,15 @@ describe('network-intel-address', () => {
 });
 
 describe('network-intel-address on its fixtures', () => {
-  async function hitsFor(file: string) {
-    const { flows } = await readWith(nfdumpCsv, await readFile(join(FIXTURES, file), 'utf8'));
-    const intel = await loadIntel([join(FIXTURES, 'intel.txt')]);
+  async function hitsFor(dir: string) {
+    const csv = await readFile(join(dir, 'flows.nfdump.csv'), 'utf8');
+    const { flows } = await readWith(nfdumpCsv, csv);
+    const intel = await loadIntel([join(dir, 'feed.txt')]);
     return runRule(networkIntelAddress, flows, { intel });
   }
 
   it('fires on each flow to or from a listed address', async () => {
-    const hits = await hitsFor('flows.nfdump.csv');
+    const hits = await hitsFor(POSITIVE);
     const got = hits.map((h) => [h.hit.evidence![0]!.line, h.hit.key, h.hit.severity ?? 'high']);
     expect(got).toEqual([
       [2, '203.0.113.66', 'critical'],
@@ -170,11 +173,12 @@ describe('network-intel-address on its fixtures', () => {
   });
 
   it('stays quiet on the benign twin', async () => {
-    expect(await hitsFor('benign.nfdump.csv')).toEqual([]);
+    expect(await hitsFor(NEGATIVE)).toEqual([]);
   });
 
   it('merges repeats into one finding per container and address, in the report', async () => {
-    const args = ['analyze', FIXTURES, '--intel', join(FIXTURES, 'intel.txt'), '--format', 'json'];
+    const flows = join(POSITIVE, 'flows.nfdump.csv');
+    const args = ['analyze', flows, '--intel', join(POSITIVE, 'feed.txt'), '--format', 'json'];
     const result = await runCli(args);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as ReportDocument;

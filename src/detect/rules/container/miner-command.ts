@@ -2,6 +2,7 @@ import type { Observation } from '../../../model/observation.js';
 import type { Subject } from '../../../model/subject.js';
 import type { Lists } from '../../lists.js';
 import { matcher, type Hit } from '../../rule.js';
+import { isLiveConfig } from './scope.js';
 
 /** What a text betrays: a miner, an offensive tool, or nothing. */
 export function classifyCommand(
@@ -18,7 +19,7 @@ export function classifyCommand(
 function textOf(obs: Observation): { text: string; what: string; subject: Subject } | null {
   switch (obs.kind) {
     case 'config':
-      return obs.command
+      return obs.command && isLiveConfig(obs)
         ? {
             text: obs.command.join(' '),
             what: 'runs',

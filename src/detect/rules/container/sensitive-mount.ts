@@ -3,6 +3,7 @@ import type { Severity } from '../../../model/severity.js';
 import type { Lists } from '../../lists.js';
 import { matcher, type Hit, type RuleLogic } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
+import { isLiveConfig } from './scope.js';
 
 /**
  * Normalizes a host path: one slash between parts, no trailing slash.
@@ -57,6 +58,7 @@ function mountHit(obs: ConfigObservation, mount: Mount, kind: MountClass): Hit {
 function mountRule(id: string, owns: readonly MountClass[]): RuleLogic {
   return matcher(id, ['config'], (obs, ctx) => {
     const hits: Hit[] = [];
+    if (!isLiveConfig(obs)) return hits;
     for (const mount of obs.mounts) {
       // Named volumes live under the runtime's own folder; only host binds expose the host.
       if (!mount.source || !isBind(mount)) continue;

@@ -1,5 +1,6 @@
 import { matcher } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
+import { isLiveConfig } from './scope.js';
 
 /**
  * seccomp or AppArmor switched off: every syscall and file is open to the
@@ -10,6 +11,7 @@ export const containerUnconfined = matcher(
   'container-security-profile-disabled',
   ['config'],
   (obs) => {
+    if (!isLiveConfig(obs)) return null;
     const off = [
       obs.seccomp === 'unconfined' ? 'seccomp' : null,
       obs.apparmor === 'unconfined' ? 'AppArmor' : null,

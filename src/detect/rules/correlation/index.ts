@@ -1,3 +1,13 @@
 import type { RuleLogic } from '../../rule.js';
+import { crossNestedContainers } from './nested-containers.js';
+import { crossShadowContainer } from './shadow-container.js';
+import { crossTelemetryBlackout } from './telemetry-blackout.js';
+import { crossWorkloadWithoutAudit } from './workload-without-audit.js';
 
-export const LOGIC: RuleLogic[] = [];
+/** Rules that join several sources over the whole run and report when it ends. */
+export const LOGIC: RuleLogic[] = [
+  crossShadowContainer,
+  crossWorkloadWithoutAudit,
+  crossNestedContainers,
+  crossTelemetryBlackout,
+];
