@@ -1,5 +1,6 @@
 import type { Observation, ObservationKind } from '../model/observation.js';
-import type { AdsCard, Hit, Rule, RuleContext, RuleInstance } from './rule.js';
+import { Dispatch } from './dispatch.js';
+import type { AdsCard, Emit, Guard, Hit, Rule, RuleContext, RuleInstance } from './rule.js';
 import type { Settings } from './settings.js';
 
 /** A rule's hit with the card that produced it, before entities are resolved. */
@@ -15,7 +16,10 @@ export interface RawHit {
 interface Running {
   card: AdsCard;
   kinds: readonly ObservationKind[];
+  guard: Guard | undefined;
   run: RuleInstance;
+  /** Built once: calling a rule must not allocate. */
+  emit: Emit;
 }
 
 export interface NotEvaluable {
@@ -31,42 +35,47 @@ export interface NotEvaluable {
  * switched off, so one bad rule never ends the run.
  */
 export class Engine {
-  private readonly byKind = new Map<ObservationKind, Running[]>();
+  private readonly dispatch = new Dispatch<Running>();
   private readonly all: Running[] = [];
   private readonly hits: RawHit[] = [];
   private readonly gaps = new Map<string, NotEvaluable>();
+  private readonly disabled = new Set<string>();
   readonly failures: string[] = [];
 
   constructor(rules: readonly Rule[], settings: Settings) {
     for (const rule of rules) {
       const run = rule.create(this.contextFor(rule.card.id, settings));
-      const entry: Running = { card: rule.card, kinds: rule.kinds, run };
+      const { card, kinds, guard } = rule;
+      const entry: Running = { card, kinds, guard, run, emit: this.emitter(card, kinds) };
       this.all.push(entry);
-      for (const kind of rule.kinds) {
-        const list = this.byKind.get(kind) ?? [];
-        list.push(entry);
-        this.byKind.set(kind, list);
-      }
+      this.dispatch.add(entry, rule.kinds);
     }
   }
 
   observe(obs: Observation): void {
-    const rules = this.byKind.get(obs.kind);
-    if (!rules) return;
-    for (const entry of rules) {
-      this.guard(entry.card, () => entry.run.observe(obs, this.emitter(entry)));
-    }
+    this.dispatch.each(obs, (entry) => {
+      if (this.disabled.has(entry.card.id)) return;
+      try {
+        entry.run.observe(obs, entry.emit);
+      } catch (error) {
+        this.switchOff(entry.card, error);
+      }
+    });
   }
 
   finish(): { hits: RawHit[]; notEvaluable: NotEvaluable[] } {
     for (const entry of this.all) {
-      if (!entry.run.finish) continue;
-      this.guard(entry.card, () => entry.run.finish!(this.emitter(entry)));
+      if (!entry.run.finish || this.disabled.has(entry.card.id)) continue;
+      try {
+        entry.run.finish(entry.emit);
+      } catch (error) {
+        this.switchOff(entry.card, error);
+      }
     }
     return { hits: this.hits, notEvaluable: [...this.gaps.values()] };
   }
 
-  private emitter({ card, kinds }: Running) {
+  private emitter(card: AdsCard, kinds: readonly ObservationKind[]): Emit {
     return (hit: Hit, obs?: Observation): void => {
       const evidence = hit.evidence ?? (obs ? [obs.source] : []);
       const time = hit.time !== undefined ? hit.time : (obs?.time ?? null);
@@ -87,15 +96,8 @@ export class Engine {
     };
   }
 
-  private guard(card: AdsCard, fn: () => void): void {
-    if (this.disabled.has(card.id)) return;
-    try {
-      fn();
-    } catch (error) {
-      this.disabled.add(card.id);
-      this.failures.push(`rule ${card.id} failed and was switched off: ${String(error)}`);
-    }
+  private switchOff(card: AdsCard, error: unknown): void {
+    this.disabled.add(card.id);
+    this.failures.push(`rule ${card.id} failed and was switched off: ${String(error)}`);
   }
-
-  private readonly disabled = new Set<string>();
 }

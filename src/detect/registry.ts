@@ -9,7 +9,7 @@ import { LOGIC as NETWORK } from './rules/network/index.js';
 import { LOGIC as RUNTIME } from './rules/runtime/index.js';
 
 /** The TypeScript logic of the rules that are more than a field match. */
-const LOGIC: readonly RuleLogic[] = [
+export const LOGIC: readonly RuleLogic[] = [
   ...CONTAINER,
   ...IMAGE,
   ...RUNTIME,

@@ -78,7 +78,19 @@ export interface RuleInstance {
 export interface Rule {
   card: AdsCard;
   kinds: ObservationKind[];
+  /** The only observations the rule can hit or count; the engine skips the rest. */
+  guard?: Guard;
   create(ctx: RuleContext): RuleInstance;
+}
+
+/**
+ * A top-level field and the values (compared without case) an observation
+ * must hold there for the rule to look at it.
+ * Example: { field: "resource", values: ["clusterroles", "roles"] }.
+ */
+export interface Guard {
+  field: string;
+  values: readonly string[];
 }
 
 /**
@@ -89,6 +101,7 @@ export interface Rule {
 export interface RuleLogic {
   id: string;
   kinds: ObservationKind[];
+  guard?: Guard;
   create(ctx: RuleContext): RuleInstance;
 }
 

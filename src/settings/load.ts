@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from 'zod';
 import { Lists } from '../detect/lists.js';
 import { UserError } from '../util/errors.js';
-import { settingsFile, type ListSpec, type SettingsFile } from './schema.js';
+import { settingsSchema, type ListSpec, type SettingsFile } from './schema.js';
+import type { Zod } from '../util/zod.js';
 
 /** The file looked for in the current folder when --config is not given. */
 export const CONFIG_NAME = 'stowaway.yaml';
@@ -18,15 +18,28 @@ export interface LoadedSettings {
   intel: string[];
 }
 
-/** The shipped defaults, parsed once; they are part of the program. */
+/** The shipped defaults, read once; they are part of the program. */
 let defaults: SettingsFile | null = null;
+
+/** The build stores the validated defaults as JSON; from source, the YAML is read. */
+export const COMPILED_DEFAULTS = 'defaults.json';
 
 function shippedDefaults(): SettingsFile {
   if (defaults === null) {
-    const text = readFileSync(new URL('./defaults.yaml', import.meta.url), 'utf8');
-    defaults = settingsFile.parse(parse(text));
+    const compiled = new URL(`./${COMPILED_DEFAULTS}`, import.meta.url);
+    defaults = existsSync(compiled)
+      ? (JSON.parse(readFileSync(compiled, 'utf8')) as SettingsFile)
+      : readDefaultsSource();
   }
   return defaults;
+}
+
+/** The defaults from their YAML source, validated: what the build compiles. */
+export function readDefaultsSource(
+  source: URL | string = new URL('./defaults.yaml', import.meta.url),
+): SettingsFile {
+  const text = readFileSync(source, 'utf8');
+  return settingsSchema().parse(parse(text));
 }
 
 /** The defaults alone: what rules see when no configuration applies. */
@@ -63,7 +76,7 @@ async function readUserFile(full: string, shown: string): Promise<SettingsFile> 
   } catch (error) {
     throw new UserError(`${shown} is not valid YAML: ${firstLine(error)}; fix the file`);
   }
-  const parsed = settingsFile.safeParse(value);
+  const parsed = settingsSchema().safeParse(value);
   if (!parsed.success) throw new UserError(`${shown}: ${issueText(parsed.error)}; fix the file`);
   return parsed.data;
 }
@@ -95,7 +108,7 @@ function listsFrom(files: SettingsFile[], origin: string): Lists {
 }
 
 /** Example: "lists.cluster-ranges.0: expected string, received number". */
-function issueText(error: z.ZodError): string {
+function issueText(error: Zod.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'not a stowaway configuration';
   const where = issue.path.map(String).join('.') || '(top level)';

@@ -1,7 +1,7 @@
 import type { Lists } from '../lists.js';
 import { patternOf } from '../lists.js';
 import { OPERATORS, type Condition, type FieldTest } from './condition-schema.js';
-import { fieldReader } from './fields.js';
+import { anyValue, parsePath } from './fields.js';
 
 /** A compiled condition: true when the observation satisfies it. */
 export type Predicate = (obs: unknown) => boolean;
@@ -28,16 +28,24 @@ export function compileCondition(cond: Condition, lists: Lists): Predicate {
 }
 
 function compileTest(test: FieldTest, lists: Lists): Predicate {
-  const read = fieldReader(test.field);
+  const segments = parsePath(test.field);
   if (test.exists !== undefined) {
     const want = test.exists;
-    return (obs) => read(obs).some(present) === want;
+    return (obs) => anyValue(obs, segments, present) === want;
   }
   const check = valueTest(test, lists);
-  return (obs) => {
-    for (const value of read(obs)) if (check(value)) return true;
-    return false;
-  };
+  if (segments.length === 1) {
+    // The common case, a top-level field such as verb or resource.
+    const key = segments[0]!;
+    return (obs) => {
+      if (obs === null || typeof obs !== 'object') return false;
+      if (Array.isArray(obs)) return anyValue(obs, segments, check);
+      if (!Object.hasOwn(obs, key)) return false;
+      const value = (obs as Record<string, unknown>)[key];
+      return Array.isArray(value) ? anyValue(value, segments, check, 1) : check(value);
+    };
+  }
+  return (obs) => anyValue(obs, segments, check);
 }
 
 function present(value: unknown): boolean {
@@ -102,15 +110,22 @@ function textOrNumberTest(op: (typeof OPERATORS)[number], test: FieldTest): Valu
 function equalTo(want: string | number | boolean | null): ValueTest {
   if (typeof want === 'string') {
     const lower = want.toLowerCase();
-    return (v) => (typeof v === 'string' || typeof v === 'number') && String(v).toLowerCase() === lower;
+    return (v) => {
+      if (typeof v === 'string') {
+        return v === want || (v.length === lower.length && v.toLowerCase() === lower);
+      }
+      return typeof v === 'number' && String(v) === lower;
+    };
   }
-  if (typeof want === 'number') return (v) => v === want || (typeof v === 'string' && Number(v) === want && v.trim() !== '');
+  if (typeof want === 'number')
+    return (v) => v === want || (typeof v === 'string' && Number(v) === want && v.trim() !== '');
   return (v) => v === want;
 }
 
 function numeric(test: (n: number) => boolean): ValueTest {
   return (v) => {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    const n =
+      typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     return Number.isFinite(n) && test(n);
   };
 }

@@ -4,7 +4,8 @@ import type { Lists } from '../lists.js';
 import type { AdsCard, Hit, Rule, RuleContext } from '../rule.js';
 import type { EmitSpec, RuleFile } from './card-schema.js';
 import { compileCondition, type Predicate } from './condition.js';
-import { fieldReader } from './fields.js';
+import { anyValue, parsePath } from './fields.js';
+import { guardOf } from './guard.js';
 import { compileTemplate, type Template } from './template.js';
 import { subjectFor, varsOf } from './vars.js';
 
@@ -14,9 +15,11 @@ import { subjectFor, varsOf } from './vars.js';
  * lists it names come from that run's configuration.
  */
 export function dataRule(file: RuleFile, card: AdsCard): Rule {
+  const guard = guardOf(file);
   return {
     card,
     kinds: file.kinds!,
+    ...(guard ? { guard } : {}),
     create(ctx) {
       const test = compileCondition(file.when!, ctx.settings.lists);
       const gap = file.requires ? compileRequires(file.requires, ctx) : null;
@@ -36,12 +39,16 @@ type Requires = NonNullable<RuleFile['requires']>;
 /** True when the observation lacks what the rule needs; it is then counted, not judged. */
 function compileRequires(spec: Requires, ctx: RuleContext): (obs: Observation) => boolean {
   const scope = compileCondition(spec.scope, ctx.settings.lists);
-  const read = fieldReader(spec.field);
+  const segments = parsePath(spec.field);
   return (obs) => {
-    if (read(obs).some((v) => v !== null) || !scope(obs)) return false;
+    if (anyValue(obs, segments, isKept) || !scope(obs)) return false;
     ctx.notEvaluable(obs.source.path, spec.reason);
     return true;
   };
+}
+
+function isKept(value: unknown): boolean {
+  return value !== null;
 }
 
 interface Escalation {

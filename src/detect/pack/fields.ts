@@ -58,3 +58,28 @@ function leaves(value: unknown, out: unknown[]): unknown[] {
   collect(value, out);
   return out;
 }
+
+/**
+ * Whether any value the path reaches passes `test`, walking without
+ * building arrays: rules ask this of every observation, so it must not
+ * allocate. Example: anyValue(["rules", "verbs"], isStar) over a Role body.
+ */
+export function anyValue(
+  root: unknown,
+  segments: readonly string[],
+  test: (value: unknown) => boolean,
+  from = 0,
+): boolean {
+  let value = root;
+  for (let i = from; i < segments.length; i++) {
+    if (Array.isArray(value)) {
+      for (const item of value) if (anyValue(item, segments, test, i)) return true;
+      return false;
+    }
+    value = step(value, segments[i]!);
+    if (value === undefined) return false;
+  }
+  if (!Array.isArray(value)) return test(value);
+  for (const item of value) if (anyValue(item, segments, test, segments.length)) return true;
+  return false;
+}

@@ -1,26 +1,34 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
 import type { AdsCard, Rule, RuleLogic } from '../rule.js';
-import { ruleFile, type RuleFile } from './card-schema.js';
+import type { RuleFile } from './card-schema.js';
 import { dataRule } from './data-rule.js';
+import { readRuleFiles, type PackEntry } from './files.js';
 
 /** Where the rule files are, one folder per data source. */
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+export const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+
+/** The rule files as the build validated them, beside the compiled rules. */
+export const COMPILED_PACK = 'pack.json';
 
 /**
- * The rule pack: every rule file under rules/, each a data rule or the card
- * of TypeScript logic registered under its id. A broken pack is a bug in
- * stowaway, so it throws with the file to fix.
+ * The rule pack: every rule file, each a data rule or the card of
+ * TypeScript logic registered under its id. The build's pack.json is read
+ * when present; from source, the YAML files themselves. A broken pack is a
+ * bug in stowaway, so it throws with the file to fix.
  */
 export function loadPack(logic: readonly RuleLogic[], dir: string = RULES_DIR): Rule[] {
+  const compiled = join(dir, COMPILED_PACK);
+  const entries: PackEntry[] = existsSync(compiled)
+    ? (JSON.parse(readFileSync(compiled, 'utf8')) as PackEntry[])
+    : readRuleFiles(dir);
+  if (entries.length === 0) throw new Error(`no rule files under ${dir}`);
   const byId = new Map(logic.map((l) => [l.id, l]));
   if (byId.size !== logic.length) throw new Error('two rule logics share an id');
   const rules: Rule[] = [];
   const seen = new Set<string>();
-  for (const path of ruleFiles(dir)) {
-    const file = readRuleFile(path, dir);
+  for (const { path, file } of entries) {
     if (seen.has(file.id)) throw new Error(`rule id '${file.id}' is used twice (${path})`);
     seen.add(file.id);
     rules.push(ruleOf(file, byId.get(file.id), path));
@@ -44,29 +52,4 @@ function ruleOf(file: RuleFile, logic: RuleLogic | undefined, path: string): Rul
 function cardOf(file: RuleFile): AdsCard {
   const { kinds: _k, when: _w, requires: _r, emit: _e, ...card } = file;
   return card;
-}
-
-function readRuleFile(path: string, dir: string): RuleFile {
-  const shown = relative(dir, path).split(sep).join('/');
-  const parsed = ruleFile.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`rule file ${shown}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
-  }
-  const expected = shown.split('/').pop()!.replace(/\.yaml$/, '');
-  if (parsed.data.id !== expected) {
-    throw new Error(`rule file ${shown} declares id '${parsed.data.id}'; name it ${parsed.data.id}.yaml`);
-  }
-  return parsed.data;
-}
-
-/** Rule files in a stable order, whatever the file system returns. */
-function ruleFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...ruleFiles(path));
-    else if (entry.name.endsWith('.yaml')) out.push(path);
-  }
-  return out.sort();
 }

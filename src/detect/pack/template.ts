@@ -24,7 +24,9 @@ export function compileTemplate(text: string): Template {
   }
   parts.push(text.slice(last));
   return (obs, vars) =>
-    parts.map((p) => (typeof p === 'string' ? p : (vars[p.name] ?? fieldText(p.read(obs))))).join('');
+    parts
+      .map((p) => (typeof p === 'string' ? p : (vars[p.name] ?? fieldText(p.read(obs)))))
+      .join('');
 }
 
 function fieldText(values: unknown[]): string {

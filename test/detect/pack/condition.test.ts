@@ -27,22 +27,52 @@ describe('conditions over observation fields', () => {
     ['in, no member', { field: 'verb', in: ['delete'] }, false],
     ['a nested field', { field: 'requestObject.roleRef.name', equals: 'cluster-admin' }, true],
     ['any element of nested arrays', { field: 'requestObject.rules.verbs', equals: '*' }, true],
-    ['a quoted key with dots', { field: 'annotations["authorization.k8s.io/decision"]', equals: 'allow' }, true],
+    [
+      'a quoted key with dots',
+      { field: 'annotations["authorization.k8s.io/decision"]', equals: 'allow' },
+      true,
+    ],
     ['exists', { field: 'requestObject.roleRef', exists: true }, true],
     ['exists, absent', { field: 'requestObject.subjects', exists: true }, false],
     ['exists on a scalar', { field: 'verb', exists: true }, true],
     ['exists: false on a missing field', { field: 'responseObject', exists: false }, true],
-    ['matches', { field: 'requestObject.rules.resources', matches: '/^pods\\/(exec|attach)$/' }, true],
+    [
+      'matches',
+      { field: 'requestObject.rules.resources', matches: '/^pods\\/(exec|attach)$/' },
+      true,
+    ],
     ['contains', { field: 'user', contains: 'KUBE-SYSTEM' }, true],
     ['startsWith', { field: 'user', startsWith: 'system:serviceaccount:' }, true],
     ['endsWith', { field: 'user', endsWith: ':deployer' }, true],
     ['gte', { field: 'code', gte: 400 }, false],
     ['lt', { field: 'code', lt: 400 }, true],
-    ['a words list', { field: 'requestObject.rules.verbs', inList: 'dangerous-capabilities' }, false],
+    [
+      'a words list',
+      { field: 'requestObject.rules.verbs', inList: 'dangerous-capabilities' },
+      false,
+    ],
     ['a globs list', { field: 'user', inList: 'system-identities' }, true],
     ['a ranges list', { field: 'sourceIPs', inList: 'cluster-ranges' }, false],
-    ['all', { all: [{ field: 'verb', equals: 'create' }, { field: 'code', lt: 300 }] }, true],
-    ['any', { any: [{ field: 'verb', equals: 'delete' }, { field: 'code', equals: 201 }] }, true],
+    [
+      'all',
+      {
+        all: [
+          { field: 'verb', equals: 'create' },
+          { field: 'code', lt: 300 },
+        ],
+      },
+      true,
+    ],
+    [
+      'any',
+      {
+        any: [
+          { field: 'verb', equals: 'delete' },
+          { field: 'code', equals: 201 },
+        ],
+      },
+      true,
+    ],
     ['not', { not: { field: 'verb', equals: 'create' } }, false],
   ])('%s', (_, cond, expected) => {
     expect(holds(cond, request)).toBe(expected);
@@ -56,6 +86,11 @@ describe('conditions over observation fields', () => {
       );
     },
   );
+
+  it.each([[null], ['text'], [42], [[]]])('reads no top-level field of %j', (value) => {
+    expect(holds({ field: 'verb', exists: false }, value)).toBe(true);
+    expect(holds({ field: 'length', equals: 0 }, value)).toBe(false);
+  });
 
   it('refuses an unknown list when compiled, not when matched', () => {
     expect(() => compileCondition({ field: 'verb', inList: 'no-such-list' }, lists)).toThrow(
