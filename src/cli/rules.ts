@@ -77,9 +77,7 @@ export async function testRules(io: Io, ids: string[], json: boolean): Promise<n
       const why = r.problem === undefined ? `${r.hits} hits` : r.problem;
       io.stdout.write(`${status}  ${r.rule}  ${r.expect}  ${r.fixture}  (${why})\n`);
     }
-    io.stdout.write(
-      `${rules.length} rules, ${results.length} fixtures, ${failed.length} failed\n`,
-    );
+    io.stdout.write(`${rules.length} rules, ${results.length} fixtures, ${failed.length} failed\n`);
   }
   return failed.length > 0 ? EXIT.findings : EXIT.ok;
 }

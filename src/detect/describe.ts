@@ -48,7 +48,9 @@ export function configVars(obs: ConfigObservation): Record<string, string> {
 /** How a request names what it touched. Example: "pods dev/dbg-shell", "clusterroles admin". */
 export function apiTarget(obs: ApiObservation): string {
   const where = [obs.namespace, obs.name].filter((p) => p).join('/');
-  const what = obs.subresource ? `${obs.resource ?? '?'}/${obs.subresource}` : (obs.resource ?? '?');
+  const what = obs.subresource
+    ? `${obs.resource ?? '?'}/${obs.subresource}`
+    : (obs.resource ?? '?');
   return where ? `${what} ${where}` : what;
 }
 

@@ -58,7 +58,8 @@ async function testFixture(
   if (inputs.read.length === 0) return { ...result, problem: 'no reader recognized the fixture' };
   result.hits = detection.hits.length;
   if (detection.ruleFailures.length > 0) return { ...result, problem: detection.ruleFailures[0]! };
-  if (expect === 'positive' && result.hits === 0) return { ...result, problem: 'rule did not fire' };
+  if (expect === 'positive' && result.hits === 0)
+    return { ...result, problem: 'rule did not fire' };
   if (expect === 'negative' && result.hits > 0) {
     return { ...result, problem: `rule fired: ${detection.hits[0]!.hit.summary}` };
   }

@@ -15,8 +15,11 @@ describe('the rule pack', () => {
   });
 
   // The same check `stowaway rules test` makes, one case per rule.
-  it.each(pack.map((r) => [r.card.id, r] as const))('%s passes its own fixtures', async (_, rule) => {
-    const failures = (await testRule(rule)).filter((r) => r.problem !== undefined);
-    expect(failures.map((f) => `${f.expect} ${f.fixture}: ${f.problem}`)).toEqual([]);
-  });
+  it.each(pack.map((r) => [r.card.id, r] as const))(
+    '%s passes its own fixtures',
+    async (_, rule) => {
+      const failures = (await testRule(rule)).filter((r) => r.problem !== undefined);
+      expect(failures.map((f) => `${f.expect} ${f.fixture}: ${f.problem}`)).toEqual([]);
+    },
+  );
 });

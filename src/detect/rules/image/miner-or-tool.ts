@@ -3,12 +3,16 @@ import { matcher, type Hit } from '../../rule.js';
 import { fileVars, imageLabel, imageSubject } from './shared.js';
 import { configSightings, fileSightings, type Sighting } from './tool-match.js';
 
-export const imageMinerOrTool = matcher('image-miner-or-tool', ['image-file', 'image-config'], (obs, ctx): Hit[] => {
-  const lists = ctx.settings.lists;
-  const sightings =
-    obs.kind === 'image-file' ? fileSightings(obs, lists) : configSightings(obs, lists);
-  return groupByKey(sightings).map((group) => hitOf(obs, group));
-});
+export const imageMinerOrTool = matcher(
+  'image-miner-or-tool',
+  ['image-file', 'image-config'],
+  (obs, ctx): Hit[] => {
+    const lists = ctx.settings.lists;
+    const sightings =
+      obs.kind === 'image-file' ? fileSightings(obs, lists) : configSightings(obs, lists);
+    return groupByKey(sightings).map((group) => hitOf(obs, group));
+  },
+);
 
 /** All miners share one key per image; each tool has its own. */
 function keyOf(s: Sighting): string {

@@ -3,12 +3,18 @@ import { matcher, type Hit } from '../../rule.js';
 import { envSecrets, historySecrets, type SecretSighting } from './secret-scan.js';
 import { imageLabel, imageSubject } from './shared.js';
 
-export const imageSecretInConfig = matcher('image-secret-in-config', ['image-config'], (obs, ctx): Hit[] => [
-  ...envSecrets(obs.env, ctx.settings.lists).map((s) => hitOf(obs, s, 'the config Env')),
-  ...obs.history.flatMap((step) =>
-    historySecrets(step.createdBy ?? '', ctx.settings.lists).map((s) => hitOf(obs, s, 'the build history')),
-  ),
-]);
+export const imageSecretInConfig = matcher(
+  'image-secret-in-config',
+  ['image-config'],
+  (obs, ctx): Hit[] => [
+    ...envSecrets(obs.env, ctx.settings.lists).map((s) => hitOf(obs, s, 'the config Env')),
+    ...obs.history.flatMap((step) =>
+      historySecrets(step.createdBy ?? '', ctx.settings.lists).map((s) =>
+        hitOf(obs, s, 'the build history'),
+      ),
+    ),
+  ],
+);
 
 function hitOf(obs: ImageConfigObservation, s: SecretSighting, where: string): Hit {
   return {

@@ -52,7 +52,11 @@ interface Track {
 
 /** Builds the rule with its own threshold and window (tests, tuned packs). */
 export function restartStormRule(options: StormOptions = STORM_DEFAULTS): RuleLogic {
-  return { id: 'container-restart-storm', kinds: ['lifecycle'], create: () => new RestartStorm(options) };
+  return {
+    id: 'container-restart-storm',
+    kinds: ['lifecycle'],
+    create: () => new RestartStorm(options),
+  };
 }
 
 export const containerRestartStorm: RuleLogic = restartStormRule();
