@@ -34,7 +34,17 @@ describe('container-exec', () => {
           requestURI: '/api/v1/namespaces/default/pods/web-1/exec?command=bash',
         }),
       ],
+      want: ['high'],
+    },
+    {
+      name: 'audit exec of one command',
+      obs: [api({ subresource: 'exec', requestURI: '/x/exec?command=ls&command=-l' })],
       want: [undefined],
+    },
+    {
+      name: 'audit exec the API server refused',
+      obs: [api({ subresource: 'exec', code: 403, requestURI: '/x/exec?command=bash' })],
+      want: [],
     },
     {
       name: 'audit exec stages counted once',

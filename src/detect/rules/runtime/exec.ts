@@ -13,10 +13,6 @@ import { FactsIndex, type ContainerFacts } from './facts.js';
  */
 const EXEC_ACTIONS = new Set(['exec_create', 'exec_start', 'exec']);
 
-function severityFor(command: string, lists: Lists): 'high' | undefined {
-  return lists.has('suspicious-command-patterns', command) ? 'high' : undefined;
-}
-
 function lifecycleHit(obs: LifecycleObservation, facts: ContainerFacts | null, lists: Lists): Hit {
   const name = obs.name ?? obs.container?.slice(0, 12) ?? 'a container';
   const command = obs.detail ?? '';
@@ -46,17 +42,22 @@ export function commandFromUri(uri: string | null): string {
   return params.getAll('command').join(' ');
 }
 
+/** An exec or attach the API server let through; a refused one changed nothing. */
 function apiHit(obs: ApiObservation, lists: Lists): Hit | null {
   if (obs.resource !== 'pods' || !obs.namespace || !obs.name) return null;
   if (obs.subresource !== 'exec' && obs.subresource !== 'attach') return null;
+  if (obs.code !== null && obs.code >= 400) return null;
   const command = obs.subresource === 'exec' ? commandFromUri(obs.requestURI) : '';
   const pod = `${obs.namespace}/${obs.name}`;
   const by = obs.user ? ` by ${obs.user}` : '';
+  // The audit log says nothing of the container's privileges: the command alone is judged.
+  const { severity, reasons } = execSeverity(command, null, lists);
+  const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
   return {
     subject: { pod: { namespace: obs.namespace, name: obs.name } },
-    summary: `${obs.subresource} into pod ${pod}${by}${command ? `: ${command}` : ''}`,
+    summary: `${obs.subresource} into pod ${pod}${by}${command ? `: ${command}` : ''}${why}`,
     key: `${obs.subresource}:${command}`,
-    severity: severityFor(command, lists),
+    severity,
     vars: {
       command: command || 'the session',
       diff: `kubectl debug -n ${obs.namespace} ${obs.name} to list changed files`,
