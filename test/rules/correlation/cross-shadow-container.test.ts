@@ -118,3 +118,36 @@ describe('cross-shadow-container', () => {
     expect(podFromKubeletName(name)).toEqual(want);
   });
 });
+
+describe('cross-shadow-container on a host not shown to be a node', () => {
+  const OWNED = 'd'.repeat(64);
+
+  it.each([
+    {
+      name: 'an unclaimed container alone is a medium lead',
+      obs: [clusterPod('default', 'web'), nodeContainer()],
+      severity: 'medium',
+    },
+    {
+      name: 'beside a container the cluster owns, it is a shadow on the node',
+      obs: [
+        clusterPod('default', 'web', { container: OWNED }),
+        nodeContainer({ container: OWNED, name: 'k8s_web_web_default_1a_0' }),
+        nodeContainer(),
+      ],
+      severity: undefined,
+    },
+    {
+      name: 'a forged claim needs no proof of the node',
+      obs: [
+        clusterPod('default', 'web'),
+        nodeContainer({ pod: { namespace: 'kube-system', name: 'kube-proxy-x' } }),
+      ],
+      severity: undefined,
+    },
+  ])('$name', ({ obs, severity }) => {
+    const hits = runRule('cross-shadow-container', obs);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.hit.severity).toBe(severity);
+  });
+});

@@ -5,7 +5,7 @@ import type {
   PodRef,
 } from '../../../model/observation.js';
 import type { Source } from '../../../model/source.js';
-import type { Emit, RuleInstance, RuleLogic } from '../../rule.js';
+import type { Emit, Hit, RuleInstance, RuleLogic } from '../../rule.js';
 import { addSource, CappedMap, isClusterPod, isNodeContainer, podKey, shortId } from './shared.js';
 
 /**
@@ -66,12 +66,17 @@ class ShadowContainers implements RuleInstance {
 
   finish(emit: Emit): void {
     if (this.pods.size === 0) return;
-    for (const c of this.containers.values()) {
-      const id = shortId(c.id);
-      if (id !== null && this.podContainerIds.has(id)) continue;
-      if (c.claimed && this.pods.has(podKey(c.claimed))) continue;
-      emit(hitFor(c), c.first);
-    }
+    const shadows = [...this.containers.values()].filter((c) => !this.owned(c));
+    // The runtime export is a node's when some of its containers are the cluster's pods;
+    // otherwise it may come from another host, and an unclaimed container is only a lead.
+    const onNode = shadows.length < this.containers.size;
+    for (const c of shadows) emit(hitFor(c, onNode), c.first);
+  }
+
+  private owned(c: NodeContainer): boolean {
+    const id = shortId(c.id);
+    if (id !== null && this.podContainerIds.has(id)) return true;
+    return c.claimed !== null && this.pods.has(podKey(c.claimed));
   }
 
   private clusterPod(obs: ConfigObservation): void {
@@ -108,20 +113,26 @@ function how(c: NodeContainer): string {
   return c.how === 'labels' ? 'io.kubernetes labels' : 'k8s_ name';
 }
 
-function hitFor(c: NodeContainer) {
+function hitFor(c: NodeContainer, onNode: boolean): Hit {
   const label = c.name ?? c.id?.slice(0, 12) ?? 'a container';
   const image = c.image ? ` (image ${c.image})` : '';
   const claim = c.claimed
     ? `claims pod ${podKey(c.claimed)} by its ${how(c)}, ` +
       'which the kubectl export does not have'
     : 'belongs to no pod of the kubectl export';
+  const where = c.claimed || onNode ? 'runs on the node' : 'runs beside the cluster';
+  const unproven = !c.claimed && !onNode;
   return {
     subject: { containerId: c.id, containerName: c.name },
-    summary: `${label}${image} runs on the node but ${claim}`,
+    summary:
+      `${label}${image} ${where} but ${claim}` +
+      (unproven ? ' (if this runtime export was taken on a node of the cluster)' : ''),
     evidence: c.evidence,
     key: 'shadow',
-    // A forged claim is deliberate; an unclaimed container may be a forgotten side job.
-    confidence: c.claimed ? 0.85 : 0.6,
+    // A forged claim is deliberate; an unclaimed container may be a forgotten side job,
+    // and one on a host not shown to be a node may be no shadow at all.
+    ...(unproven ? { severity: 'medium' as const } : {}),
+    confidence: c.claimed ? 0.85 : onNode ? 0.6 : 0.35,
     vars: {
       container: label,
       claimed: c.claimed ? podKey(c.claimed) : 'none',
