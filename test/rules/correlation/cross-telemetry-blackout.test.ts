@@ -94,13 +94,22 @@ describe('cross-telemetry-blackout', () => {
       fires: 1,
     },
     {
-      name: 'exec inside a silence of the audit log',
+      name: 'exec inside a silence of a busy audit log',
+      obs: [
+        ...busyAudit('2026-03-14T09:50:00Z', 120),
+        execWeb('2026-03-14T10:20:00Z'),
+        api({ verb: 'get', ...at('2026-03-14T10:40:00Z') }),
+      ],
+      fires: 1,
+    },
+    {
+      name: 'a silence in a sparse extract of an audit log is no gap',
       obs: [
         api({ verb: 'get', ...at('2026-03-14T10:00:00Z') }),
         execWeb('2026-03-14T10:20:00Z'),
         api({ verb: 'get', ...at('2026-03-14T10:40:00Z') }),
       ],
-      fires: 1,
+      fires: 0,
     },
     {
       name: 'a short pause in the audit log',
@@ -160,3 +169,11 @@ describe('cross-telemetry-blackout', () => {
     expect(hits[0]!.hit.evidence!.length).toBeLessThanOrEqual(20);
   });
 });
+
+/** A live API server's log: a request every 5 s from `start`. */
+function busyAudit(start: string, count: number) {
+  const t0 = Date.parse(start);
+  return Array.from({ length: count }, (_, i) =>
+    api({ verb: 'get', ...at(new Date(t0 + i * 5000).toISOString()) }),
+  );
+}

@@ -1,5 +1,4 @@
 import type { ApiObservation, Observation } from '../../../model/observation.js';
-import type { Source } from '../../../model/source.js';
 import type { Emit, Hit, RuleContext, RuleInstance, RuleLogic } from '../../rule.js';
 import {
   activityOf,
@@ -11,12 +10,8 @@ import {
   type Blackout,
 } from './blackout-evidence.js';
 import { agentMatch, pushCapped } from './shared.js';
+import { GAP_JUDGEMENT, gapsIn, PauseStats } from '../kubernetes/workloads/gap-stats.js';
 
-/**
- * A silence this long inside one audit log is a gap: a live API server logs
- * leases and health checks every few seconds.
- */
-export const AUDIT_GAP_MS = 15 * 60_000;
 /** Acts this long before an agent went down count: the intruder may act, then clean up. */
 const LEAD_MS = 5 * 60_000;
 /** NOTE: an agent never seen coming back is taken as down for this long, not for ever. */
@@ -41,8 +36,8 @@ class TelemetryBlackout implements RuleInstance {
   private readonly blackouts: Blackout[] = [];
   private readonly open = new Map<string, Blackout>();
   private readonly activities: Activity[] = [];
-  /** The last dated request of each audit file, for gaps. */
-  private readonly lastRequest = new Map<string, { ts: number; source: Source }>();
+  /** The pauses of each audit file and its last dated request, for gaps. */
+  private readonly audit = new Map<string, { last: ApiObservation; pauses: PauseStats }>();
 
   constructor(private readonly ctx: RuleContext) {}
 
@@ -64,6 +59,7 @@ class TelemetryBlackout implements RuleInstance {
   }
 
   finish(emit: Emit): void {
+    this.auditGaps();
     for (const blackout of this.blackouts) {
       const bySubject = new Map<string, Activity[]>();
       for (const act of this.activities) {
@@ -95,21 +91,35 @@ class TelemetryBlackout implements RuleInstance {
     this.open.delete(agent);
   }
 
+  /** Records the pause before each request of an audit file, as the audit-gap rule does. */
   private auditGap(obs: ApiObservation): void {
     if (obs.ts === null) return;
-    const last = this.lastRequest.get(obs.source.path);
-    if (last === undefined || obs.ts > last.ts) {
-      this.lastRequest.set(obs.source.path, { ts: obs.ts, source: obs.source });
+    const file = this.audit.get(obs.source.path);
+    if (file === undefined) {
+      this.audit.set(obs.source.path, { last: obs, pauses: new PauseStats() });
+      return;
     }
-    if (last === undefined || obs.ts - last.ts <= AUDIT_GAP_MS) return;
-    const minutes = Math.round((obs.ts - last.ts) / 60_000);
-    this.track({
-      what: `the audit log ${obs.source.path} is silent for ${minutes} min`,
-      start: last.ts,
-      end: obs.ts,
-      sources: [last.source, obs.source],
-      agent: null,
-    });
+    const last = file.last;
+    if (obs.ts < last.ts!) return;
+    const pause = { ms: obs.ts - last.ts!, fromTime: last.time, toTime: obs.time };
+    file.pauses.add({ ...pause, from: last.source, to: obs.source });
+    file.last = obs;
+  }
+
+  /** The gaps of every audit file, judged like the audit-gap rule judges them. */
+  private auditGaps(): void {
+    for (const [path, file] of this.audit) {
+      for (const gap of gapsIn(file.pauses, GAP_JUDGEMENT).gaps) {
+        const minutes = Math.round(gap.ms / 60_000);
+        this.track({
+          what: `the audit log ${path} is silent for ${minutes} min`,
+          start: Date.parse(gap.fromTime!),
+          end: Date.parse(gap.toTime!),
+          sources: [gap.from, gap.to],
+          agent: null,
+        });
+      }
+    }
   }
 }
 

@@ -1,32 +1,14 @@
 import type { ApiObservation, Observation } from '../../../../model/observation.js';
 import type { Source } from '../../../../model/source.js';
 import type { Emit, Hit, RuleInstance, RuleLogic } from '../../../rule.js';
-import { PauseStats } from './gap-stats.js';
+import { GAP_JUDGEMENT, gapsIn, PauseStats, type GapJudgement } from './gap-stats.js';
 
-export interface GapOptions {
-  /** A pause shorter than this is never a gap, however regular the log. */
-  minGapMs: number;
-  /** A gap is this many times the log's 90th-percentile pause. */
-  factor: number;
-  /** Pauses a log must have before its usual pace is known. */
-  minPauses: number;
-  /**
-   * A log whose usual pause is longer is a filtered extract (one user, one
-   * resource), where silence means nothing: a whole log of a live cluster
-   * never rests a minute, as every node renews its lease each 10 s.
-   */
-  maxUsualMs: number;
+export interface GapOptions extends GapJudgement {
   /** How far a record may step back in time before it counts (writers race a little). */
   backwardsMs: number;
 }
 
-export const GAP_DEFAULTS: GapOptions = {
-  minGapMs: 15 * 60_000,
-  factor: 20,
-  minPauses: 100,
-  maxUsualMs: 60_000,
-  backwardsMs: 60_000,
-};
+export const GAP_DEFAULTS: GapOptions = { ...GAP_JUDGEMENT, backwardsMs: 60_000 };
 
 /** NOTE: audit IDs remembered per log; a duplicate further apart than this goes unseen. */
 export const MAX_IDS = 100_000;
@@ -147,12 +129,8 @@ class AuditGaps implements RuleInstance {
   }
 
   private gapHits(track: Track): Hit[] {
-    const { pauses } = track;
-    if (pauses.count < this.options.minPauses) return [];
-    const usual = pauses.quantile(0.9);
-    if (usual > this.options.maxUsualMs) return [];
-    const threshold = Math.max(this.options.minGapMs, usual * this.options.factor);
-    return pauses.longerThan(threshold).map((p) => ({
+    const { gaps, usual } = gapsIn(track.pauses, this.options);
+    return gaps.map((p) => ({
       subject: {},
       summary:
         `audit log ${track.path} is silent for ${duration(p.ms)} from ${p.fromTime} ` +

@@ -55,6 +55,45 @@ export class PauseStats {
   }
 }
 
+/** What makes a pause in an audit log a gap. */
+export interface GapJudgement {
+  /** A pause shorter than this is never a gap, however regular the log. */
+  minGapMs: number;
+  /** A gap is this many times the log's 90th-percentile pause. */
+  factor: number;
+  /** Pauses a log must have before its usual pace is known. */
+  minPauses: number;
+  /**
+   * A log whose usual pause is longer is a filtered extract (one user, one
+   * resource), where silence means nothing: a whole log of a live cluster
+   * never rests a minute, as every node renews its lease each 10 s.
+   */
+  maxUsualMs: number;
+}
+
+export const GAP_JUDGEMENT: GapJudgement = {
+  minGapMs: 15 * 60_000,
+  factor: 20,
+  minPauses: 100,
+  maxUsualMs: 60_000,
+};
+
+/**
+ * The pauses of one log that are gaps: far longer than its own pace, in a
+ * log busy enough to have a pace at all. A filtered extract (one user, one
+ * resource) or a short sample has none: there, silence means nothing.
+ */
+export function gapsIn(
+  pauses: PauseStats,
+  rule: GapJudgement,
+): { gaps: Pause[]; usual: number } {
+  if (pauses.count < rule.minPauses) return { gaps: [], usual: 0 };
+  const usual = pauses.quantile(0.9);
+  if (usual > rule.maxUsualMs) return { gaps: [], usual };
+  const threshold = Math.max(rule.minGapMs, usual * rule.factor);
+  return { gaps: pauses.longerThan(threshold), usual };
+}
+
 function bucketOf(ms: number): number {
   if (ms <= 1) return 0;
   return Math.min(BUCKETS - 1, Math.ceil(Math.log2(ms)));
