@@ -21,6 +21,9 @@ export interface Request {
 }
 
 interface Waiting {
+  id: string | null;
+  /** Given out already: completed, or pushed out by newer requests. */
+  done: boolean;
   outcome: Record<string, unknown>;
   rank: number;
   line: number;
@@ -46,12 +49,20 @@ const FINAL_RANK = 2;
 /**
  * NOTE: requests still waiting for their final stage are held up to this
  * many; past it the oldest is given out as it stands, so memory stays
- * bounded on a log whose final stages were filtered out.
+ * bounded on a log whose final stages were filtered out. A live API server
+ * has a few thousand watches open at most.
  */
-export const MAX_WAITING = 50_000;
+export const MAX_WAITING = 10_000;
 
 export class RequestGroups {
   private readonly waiting = new Map<string, Waiting>();
+  /**
+   * Waiting requests in arrival order; entries whose request has completed
+   * since are skipped. (A Map's first entry is slow to reach after many
+   * deletions: the engine walks the deleted slots.)
+   */
+  private queue: Waiting[] = [];
+  private head = 0;
 
   constructor(private readonly cap = MAX_WAITING) {}
 
@@ -64,9 +75,15 @@ export class RequestGroups {
     if (stage !== null) entry.stages.push(stage);
     if (id === null || rank >= FINAL_RANK) {
       if (id !== null) this.waiting.delete(id);
+      entry.done = true;
       return [finished(entry)];
     }
-    this.waiting.set(id, entry);
+    if (!this.waiting.has(id)) {
+      this.waiting.set(id, entry);
+      this.queue.push(entry);
+      // Completed requests leave the queue in bulk, so it never holds many of them.
+      if (this.queue.length - this.head > 2 * this.waiting.size + 4096) this.compact();
+    }
     return this.waiting.size > this.cap ? this.evictOldest() : [];
   }
 
@@ -74,13 +91,25 @@ export class RequestGroups {
   drain(): Request[] {
     const out = [...this.waiting.values()].map(finished);
     this.waiting.clear();
+    this.queue = [];
+    this.head = 0;
     return out;
   }
 
+  private compact(): void {
+    this.queue = this.queue.slice(this.head).filter((entry) => !entry.done);
+    this.head = 0;
+  }
+
   private evictOldest(): Request[] {
-    const [id, entry] = this.waiting.entries().next().value as [string, Waiting];
-    this.waiting.delete(id);
-    return [finished(entry)];
+    while (this.head < this.queue.length) {
+      const entry = this.queue[this.head++]!;
+      if (entry.done) continue;
+      this.waiting.delete(entry.id!);
+      entry.done = true;
+      return [finished(entry)];
+    }
+    return [];
   }
 
   private merge(
@@ -90,6 +119,8 @@ export class RequestGroups {
     found: Candidate,
   ): Waiting {
     const next: Waiting = entry ?? {
+      id: str(event['auditID']),
+      done: false,
       outcome: event,
       rank,
       line: found.line,

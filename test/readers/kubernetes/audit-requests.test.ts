@@ -195,3 +195,35 @@ describe('k8s-audit: the waiting requests stay bounded', () => {
     expect(groups.drain()).toEqual([]);
   });
 });
+
+describe('requests waiting for their final stage', () => {
+  const found = (line: number) => ({ value: null, line, fallbackTime: null });
+  const stage = (auditID: string, name: string) => ({ auditID, stage: name, verb: 'watch' });
+
+  it('push out the oldest still waiting when too many wait, not one already done', () => {
+    const groups = new RequestGroups(3);
+    const out: string[] = [];
+    const add = (id: string, name: string, line: number) =>
+      out.push(...groups.add(stage(id, name), found(line)).map((r) => `${r.event['auditID']}`));
+    add('a', 'ResponseStarted', 1);
+    add('b', 'ResponseStarted', 2);
+    add('a', 'ResponseComplete', 3); // a is done: it must not be pushed out again
+    add('c', 'ResponseStarted', 4);
+    add('d', 'ResponseStarted', 5);
+    add('e', 'ResponseStarted', 6); // four wait: the oldest, b, goes
+    expect(out).toEqual(['a', 'b']);
+    expect(groups.drain().map((r) => r.event['auditID'])).toEqual(['c', 'd', 'e']);
+  });
+
+  it('keep up with a long log of short requests around one open watch', () => {
+    const groups = new RequestGroups(10);
+    groups.add(stage('watch', 'ResponseStarted'), found(1));
+    let given = 0;
+    for (let i = 0; i < 50_000; i++) {
+      given += groups.add(stage(`r${i}`, 'RequestReceived'), found(i + 2)).length;
+      given += groups.add(stage(`r${i}`, 'ResponseComplete'), found(i + 2)).length;
+    }
+    expect(given).toBe(50_000);
+    expect(groups.drain().map((r) => r.stages)).toEqual([['ResponseStarted']]);
+  });
+});

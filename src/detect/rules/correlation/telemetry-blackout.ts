@@ -101,8 +101,8 @@ class TelemetryBlackout implements RuleInstance {
     }
     const last = file.last;
     if (obs.ts < last.ts!) return;
-    const pause = { ms: obs.ts - last.ts!, fromTime: last.time, toTime: obs.time };
-    file.pauses.add({ ...pause, from: last.source, to: obs.source });
+    const ms = obs.ts - last.ts!;
+    file.pauses.add({ ms, fromTime: last.time, toTime: obs.time, from: last.source, to: obs.source });
     file.last = obs;
   }
 

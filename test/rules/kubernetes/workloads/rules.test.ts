@@ -150,6 +150,16 @@ const CASES: [string, string, Partial<ApiObservation>, string | null][] = [
   ],
   ['k8s-workload-spec-not-logged', 'a logged create', { requestObject: podBody([]) }, null],
   [
+    'k8s-workload-spec-not-logged',
+    'a pod a controller stamped out of a template',
+    {
+      level: 'Metadata',
+      requestObject: null,
+      user: 'system:serviceaccount:kube-system:replicaset-controller',
+    },
+    null,
+  ],
+  [
     'k8s-system-namespace-pod',
     'a controller',
     {

@@ -22,6 +22,9 @@ interface Track {
   furthest: ApiObservation | null;
   pauses: PauseStats;
   ids: Set<string>;
+  /** The remembered IDs in arrival order, as a ring of MAX_IDS. */
+  order: string[];
+  next: number;
   duplicates: { count: number; sources: Source[]; ids: string[] };
   backwards: { count: number; worstMs: number; sources: Source[]; time: string | null };
 }
@@ -79,6 +82,8 @@ class AuditGaps implements RuleInstance {
         furthest: null,
         pauses: new PauseStats(),
         ids: new Set(),
+        order: [],
+        next: 0,
         duplicates: { count: 0, sources: [], ids: [] },
         backwards: { count: 0, worstMs: 0, sources: [], time: null },
       };
@@ -91,7 +96,12 @@ class AuditGaps implements RuleInstance {
     if (obs.auditID === null) return;
     if (!track.ids.has(obs.auditID)) {
       track.ids.add(obs.auditID);
-      if (track.ids.size > MAX_IDS) track.ids.delete(track.ids.values().next().value!);
+      // The oldest ID leaves through a ring: asking a Set for its first value after
+      // many deletions walks the deleted slots, which made this quadratic.
+      const old = track.order[track.next];
+      if (old !== undefined) track.ids.delete(old);
+      track.order[track.next] = obs.auditID;
+      track.next = (track.next + 1) % MAX_IDS;
       return;
     }
     const dup = track.duplicates;

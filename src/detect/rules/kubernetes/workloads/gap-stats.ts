@@ -27,14 +27,17 @@ export class PauseStats {
   add(pause: Pause): void {
     this.count += 1;
     this.histogram[bucketOf(pause.ms)]! += 1;
-    if (this.longest.length < KEPT) {
-      this.longest.push(pause);
-    } else {
-      const shortest = this.longest.reduce((min, p, i, all) => (p.ms < all[min]!.ms ? i : min), 0);
-      if (pause.ms <= this.longest[shortest]!.ms) return;
-      this.longest[shortest] = pause;
+    // Most pauses are short: once the list is full, they leave without a scan.
+    if (this.longest.length === KEPT && pause.ms <= this.shortestKept) return;
+    if (this.longest.length < KEPT) this.longest.push(pause);
+    else this.longest[this.longest.findIndex((p) => p.ms === this.shortestKept)] = pause;
+    if (this.longest.length === KEPT) {
+      this.shortestKept = Math.min(...this.longest.map((p) => p.ms));
     }
   }
+
+  /** The shortest of the kept pauses, once KEPT are kept. */
+  private shortestKept = 0;
 
   /** The upper bound of the bucket that holds the given quantile. Example: 0.9 → 256 (ms). */
   quantile(q: number): number {
