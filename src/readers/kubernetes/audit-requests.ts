@@ -71,7 +71,13 @@ export class RequestGroups {
     const id = str(event['auditID']);
     const stage = str(event['stage']);
     const rank = stage === null ? FINAL_RANK : (STAGE_RANK.get(stage) ?? FINAL_RANK);
-    const entry = this.merge(id === null ? undefined : this.waiting.get(id), event, rank, found);
+    const earlier = id === null ? undefined : this.waiting.get(id);
+    if (earlier === undefined && rank >= FINAL_RANK) {
+      // Most requests are logged at their final stage alone: nothing to merge or copy.
+      const stages = stage === null ? [] : [stage];
+      return [{ event, stages, line: found.line, fallbackTime: found.fallbackTime }];
+    }
+    const entry = this.merge(earlier, event, rank, found);
     if (stage !== null) entry.stages.push(stage);
     if (id === null || rank >= FINAL_RANK) {
       if (id !== null) this.waiting.delete(id);
