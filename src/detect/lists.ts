@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { parseImageRef } from '../model/image-ref.js';
 import type { ListSpec, ListType } from '../settings/schema.js';
 
 /**
@@ -73,6 +74,8 @@ function compile(name: string, spec: ListSpec): (value: string) => boolean {
     }
     case 'globs':
       return globTest(spec.values);
+    case 'images':
+      return imageTest(spec.values);
     case 'ranges':
       return rangeTest(name, spec.values);
   }
@@ -119,13 +122,50 @@ function globTest(globs: readonly string[]): (value: string) => boolean {
   };
 }
 
+/**
+ * A glob as a pattern: `*` stays within one path segment, `**` crosses
+ * them. Example: "registry.k8s.io/*" holds "registry.k8s.io/pause" but not
+ * "registry.k8s.io/x/y"; "*.example/**" does not hold "evil.io/a.example/b".
+ */
 export function globPattern(glob: string): RegExp {
   const source = glob
     .toLowerCase()
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .split('**')
+    .map((wide) =>
+      wide
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('[^/]*'),
+    )
     .join('.*');
   return new RegExp(`^${source}$`);
+}
+
+/**
+ * Image references against image globs, both fully qualified first. An
+ * entry without a tag or digest holds every tag and digest of its names.
+ * Example: "nginx" holds "docker.io/library/nginx:1.25";
+ * "registry.k8s.io/**" holds "registry.k8s.io/sig-storage/csi-attacher:v4".
+ */
+function imageTest(entries: readonly string[]): (value: string) => boolean {
+  const compiled = entries.map((entry) => {
+    const ref = parseImageRef(entry);
+    return {
+      name: globPattern(ref.name),
+      tag: ref.tag === null ? null : globPattern(ref.tag),
+      digest: ref.digest,
+    };
+  });
+  return (value) => {
+    const ref = parseImageRef(value);
+    const tag = ref.tag ?? (ref.digest === null ? 'latest' : '');
+    return compiled.some(
+      (e) =>
+        e.name.test(ref.name) &&
+        (e.tag === null || e.tag.test(tag)) &&
+        (e.digest === null || e.digest === ref.digest),
+    );
+  };
 }
 
 /** Addresses in any of the networks. Example: "10.0.0.0/8" holds "10.1.2.3". */

@@ -84,6 +84,12 @@ async function readUserFile(full: string, shown: string): Promise<SettingsFile> 
 function listsFrom(files: SettingsFile[], origin: string): Lists {
   const specs = new Map<string, ListSpec>();
   for (const file of files) {
+    // A list both replaced and added to: the replacement first, then the additions.
+    for (const [name, values] of Object.entries(file.replace ?? {})) {
+      const known = specs.get(name);
+      if (!known) throw new UserError(`${origin}: cannot replace the unknown list '${name}'`);
+      specs.set(name, { type: known.type, values });
+    }
     for (const [name, entry] of Object.entries(file.lists ?? {})) {
       const known = specs.get(name);
       if (Array.isArray(entry)) {
@@ -93,11 +99,6 @@ function listsFrom(files: SettingsFile[], origin: string): Lists {
         const values = known && known.type === entry.type ? known.values : [];
         specs.set(name, { type: entry.type, values: [...values, ...entry.values] });
       }
-    }
-    for (const [name, values] of Object.entries(file.replace ?? {})) {
-      const known = specs.get(name);
-      if (!known) throw new UserError(`${origin}: cannot replace the unknown list '${name}'`);
-      specs.set(name, { type: known.type, values });
     }
   }
   try {
@@ -115,6 +116,8 @@ function issueText(error: Zod.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
+/** Example: "Nested mappings are not allowed at line 1, column 9" (no trailing colon). */
 function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!;
+  const line = String(error instanceof Error ? error.message : error).split('\n')[0]!;
+  return line.replace(/:\s*$/, '');
 }

@@ -1,7 +1,7 @@
 import { zod, type Zod } from '../util/zod.js';
 
 /** How a named list's entries match a value; see defaults.yaml. */
-export const LIST_TYPES = ['words', 'paths', 'patterns', 'globs', 'ranges'] as const;
+export const LIST_TYPES = ['words', 'paths', 'patterns', 'globs', 'images', 'ranges'] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 
 export interface ListSpec {
@@ -42,7 +42,14 @@ function buildSchema(): Zod.ZodType<SettingsFile> {
   const listSpec = z.strictObject({ type: z.enum(LIST_TYPES), values });
   return z.strictObject({
     intel: z.array(z.string().min(1)).max(1000).optional(),
-    lists: z.record(name, z.union([listSpec, values])).optional(),
+    lists: z
+      .record(
+        name,
+        z.union([listSpec, values], {
+          error: 'expected a list of strings, or { type, values } for a new list',
+        }),
+      )
+      .optional(),
     replace: z.record(name, values).optional(),
   });
 }

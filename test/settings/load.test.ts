@@ -82,3 +82,59 @@ describe('stowaway.yaml', () => {
     );
   });
 });
+
+describe('image and glob lists', () => {
+  const lists = defaultLists();
+  it.each([
+    ['system-images', 'registry.k8s.io/kube-proxy:v1.31.0', true],
+    ['system-images', 'registry.k8s.io/sig-storage/csi-attacher:v4.6.1', true],
+    ['system-images', 'coredns/coredns:1.11.1', true],
+    ['system-images', 'docker.io/coredns/coredns@sha256:' + 'a'.repeat(64), true],
+    ['system-images', '602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:v1.29', true],
+    ['system-images', 'attacker.example/a.dkr.ecr.b.amazonaws.com/eks/miner:1', false],
+    ['system-images', '602401143452.dkr.ecr.evil.example/xmrig:1', false],
+    ['system-images', 'evil.io/registry.k8s.io/pause', false],
+    ['trusted-privileged-images', 'falcosecurity/falco:0.39.0', true],
+    ['trusted-privileged-images', 'docker.io/falcosecurity/falco-no-driver', true],
+    ['trusted-privileged-images', 'nginx', false],
+    ['system-identities', 'system:node:worker-1', true],
+    ['system-identities', 'system:serviceaccount:kube-system:x/y', false],
+  ])('%s holds %j: %s', (name, value, expected) => {
+    expect(lists.has(name, value)).toBe(expected);
+  });
+
+  it.each([
+    [['nginx'], 'docker.io/library/nginx:1.25', true],
+    [['docker.io/library/nginx'], 'nginx', true],
+    [['nginx:latest'], 'nginx', true],
+    [['nginx:1.*'], 'nginx:1.25', true],
+    [['nginx:1.*'], 'nginx:2.0', false],
+    [['nginx'], 'nginx-evil', false],
+    [['corp.example/agents/*'], 'corp.example/agents/node:3', true],
+    [['corp.example/agents/*'], 'corp.example/agents/x/node:3', false],
+  ])('a user image list %j holds %j: %s', async (values, image, expected) => {
+    const yaml = `replace:\n  trusted-privileged-images: ${JSON.stringify(values)}\n`;
+    const { lists: mine } = await loadSettings(undefined, folderWith(yaml));
+    expect(mine.has('trusted-privileged-images', image)).toBe(expected);
+  });
+});
+
+describe('stowaway.yaml precedence and messages', () => {
+  it('applies a replacement before additions to the same list', async () => {
+    const yaml =
+      'replace:\n  trusted-registries: [a.example]\nlists:\n  trusted-registries: [b.example]\n';
+    const { lists } = await loadSettings(undefined, folderWith(yaml));
+    expect(lists.values('trusted-registries')).toEqual(['a.example', 'b.example']);
+  });
+
+  it.each([
+    [
+      'a mapping where a list belongs',
+      'lists:\n  trusted-registries: {a: 1}\n',
+      /expected a list of strings/,
+    ],
+    ['broken YAML', 'lists: {a: [\n', /^[^\n]*[^:]; fix the file$/],
+  ])('says what is wrong with %s', async (_, text, message) => {
+    await expect(loadSettings(undefined, folderWith(text))).rejects.toThrow(message);
+  });
+});
