@@ -7,15 +7,17 @@ import type { Io } from './io.js';
  * never overwritten without `--force`: it may be earlier evidence.
  */
 export async function writeReport(
-  text: string,
+  pieces: Iterable<string>,
   io: Io,
   output: string | undefined,
   force: boolean,
 ): Promise<void> {
   if (!output || output === '-') {
-    await new Promise<void>((resolve, reject) =>
-      io.stdout.write(text, (err) => (err ? reject(err) : resolve())),
-    );
+    for (const chunk of chunks(pieces)) {
+      await new Promise<void>((resolve, reject) =>
+        io.stdout.write(chunk, (err) => (err ? reject(err) : resolve())),
+      );
+    }
     return;
   }
   let handle;
@@ -32,11 +34,29 @@ export async function writeReport(
     throw new UserError(`cannot write ${output} (${code ?? 'error'}); check the folder exists`);
   }
   try {
-    await handle.writeFile(text, 'utf8');
+    for (const chunk of chunks(pieces)) await handle.write(chunk, null, 'utf8');
   } finally {
     await handle.close();
   }
 }
+
+/** Pieces gathered into writes of about 64 KiB: one write per finding would crawl. */
+function* chunks(pieces: Iterable<string>): Iterable<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    buffer.push(piece);
+    size += piece.length;
+    if (size >= CHUNK) {
+      yield buffer.join('');
+      buffer = [];
+      size = 0;
+    }
+  }
+  if (buffer.length > 0) yield buffer.join('');
+}
+
+const CHUNK = 64 * 1024;
 
 async function isFolder(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;

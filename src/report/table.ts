@@ -31,7 +31,7 @@ export const writeTable: Writer = (report, options) => {
     findingTable(report, chalk, width),
     inputNotes(report, chalk),
   ];
-  return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
+  return [`${parts.filter((p) => p !== '').join('\n\n')}\n`];
 };
 
 function header(report: ReportDocument, chalk: ChalkInstance): string {
@@ -79,9 +79,19 @@ function findingTable(report: ReportDocument, chalk: ChalkInstance, width: numbe
     wordWrap: true,
     style: { head: options(chalk), border: [] },
   });
-  for (const f of report.findings) table.push(findingRow(f, names.get(f.entity), chalk));
-  return `${chalk.bold('Findings')}\n${table.toString()}`;
+  const shown = report.findings.slice(0, FINDINGS_SHOWN);
+  for (const f of shown) table.push(findingRow(f, names.get(f.entity), chalk));
+  const rest = report.findings.length - shown.length;
+  const more =
+    rest > 0 ? `\n${rest} more findings, ranked lower; --format json lists them all` : '';
+  return `${chalk.bold('Findings')}\n${table.toString()}${more}`;
 }
+
+/**
+ * NOTE: a terminal table stops at this many findings, highest ranked first;
+ * past it the table is no longer read, and the JSON report has them all.
+ */
+const FINDINGS_SHOWN = 1000;
 
 function findingRow(
   f: ReportFinding,

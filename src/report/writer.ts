@@ -7,5 +7,9 @@ export interface WriteOptions {
   width: number;
 }
 
-/** A report format: turns the report document into the bytes it writes. */
-export type Writer = (report: ReportDocument, options: WriteOptions) => string;
+/**
+ * A report format: turns the report document into the text it writes, in
+ * pieces, so that a report of a hundred thousand findings is written as it
+ * is made rather than held as one string (which has a length limit).
+ */
+export type Writer = (report: ReportDocument, options: WriteOptions) => Iterable<string>;
