@@ -116,12 +116,18 @@ function apiGroupOf(ref: Record<string, unknown>, uri: unknown): string | null {
 /** NOTE: only the start of a URI is read for its group; a group is short. */
 const MAX_URI_SCANNED = 512;
 
-/** Annotations with string values only. Example: {"authorization.k8s.io/decision": "allow"}. */
+/**
+ * Annotations with string values only. Example: {"authorization.k8s.io/decision": "allow"}.
+ * Every event has some, so this walks the keys without building entry pairs.
+ */
 export function stringValues(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const map = obj(value);
   if (map === null) return out;
-  for (const [key, item] of Object.entries(map)) if (typeof item === 'string') out[key] = item;
+  for (const key in map) {
+    const item = map[key];
+    if (typeof item === 'string' && Object.hasOwn(map, key)) out[key] = item;
+  }
   return out;
 }
 
