@@ -180,8 +180,12 @@ export interface ApiObservation extends Base {
   apiGroup?: string | null;
   /** Groups of the requesting user. Example: ["system:masters"]. */
   userGroups?: string[];
-  /** The request body; null at Metadata level or when none was sent. */
-  requestObject?: Record<string, unknown> | null;
+  /**
+   * The request body; null at Metadata level or when none was sent. A JSON
+   * patch (`kubectl patch --type json`, RFC 6902) is a list of operations.
+   * Example: [{ "op": "replace", "path": "/spec/replicas", "value": 0 }].
+   */
+  requestObject?: Record<string, unknown> | unknown[] | null;
   /** The response body; kept only at RequestResponse level. */
   responseObject?: Record<string, unknown> | null;
   /**

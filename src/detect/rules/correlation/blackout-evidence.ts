@@ -7,6 +7,7 @@ import type {
 import type { Subject } from '../../../model/subject.js';
 import type { Source } from '../../../model/source.js';
 import { subjectOf } from '../../../model/subject.js';
+import { obj } from '../../../util/text.js';
 import { configSubject } from '../../describe.js';
 import type { Lists } from '../../lists.js';
 import { classifyMount } from '../container/sensitive-mount.js';
@@ -93,7 +94,7 @@ export function agentRemoved(obs: ApiObservation, lists: Lists): Blackout | null
 
 /** Example: a patch of deployments/scale with {"spec": {"replicas": 0}}. */
 function scaledToZero(obs: ApiObservation): boolean {
-  const spec = obs.requestObject?.['spec'];
+  const spec = obj(obs.requestObject)?.['spec'];
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return false;
   const replicas = (spec as Record<string, unknown>)['replicas'];
   return replicas === 0 || replicas === '0';

@@ -233,7 +233,9 @@ const CASES: [string, string, Partial<ApiObservation>, string | null][] = [
       resource: 'daemonsets',
       name: 'falco',
       verb: 'update',
-      requestObject: workloadBody('DaemonSet', [], { nodeSelector: { os: 'linux' } }),
+      requestObject: workloadBody('DaemonSet', [], {
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
+      }),
     },
     null,
   ],

@@ -53,7 +53,7 @@ class CsrSelfApproved implements RuleInstance {
     const created = this.created.get(obs.name!);
     const verdict = approval(obs);
     if (!created || created.user !== obs.user || verdict === 'denied') return;
-    const signer = str(obj(created.obs.requestObject?.['spec'])?.['signerName']);
+    const signer = str(obj(obj(created.obs.requestObject)?.['spec'])?.['signerName']);
     emit(
       {
         subject: { identity: obs.user },
@@ -80,7 +80,7 @@ class CsrSelfApproved implements RuleInstance {
  * Example: [{"type":"Approved","status":"True","reason":"KubectlApprove"}].
  */
 function approval(obs: ApiObservation): 'approved' | 'denied' | 'unknown' {
-  const body = obs.requestObject ?? obs.responseObject;
+  const body = obj(obs.requestObject) ?? obs.responseObject;
   const conditions = arr(obj(body?.['status'])?.['conditions']).map((c) => obj(c));
   if (conditions.length === 0) return 'unknown';
   return conditions.some((c) => str(c?.['type']) === 'Approved') ? 'approved' : 'denied';

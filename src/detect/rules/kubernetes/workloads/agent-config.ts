@@ -1,7 +1,14 @@
 import type { ApiObservation } from '../../../../model/observation.js';
 import type { Lists } from '../../../lists.js';
 import { matcher, type Hit } from '../../../rule.js';
-import { accepted, byWhom, DELETE_VERBS, isSystemIdentity, pastTense } from './request.js';
+import {
+  accepted,
+  byWhom,
+  DELETE_VERBS,
+  isSystemIdentity,
+  pastTense,
+  userName,
+} from './request.js';
 
 /** Changes that tamper: an agent's own install creates its config first. */
 const TAMPER_VERBS: ReadonlySet<string> = new Set([
@@ -65,7 +72,7 @@ function hit(api: ApiObservation, what: string, role = ''): Hit {
     summary: `${role}${what} ${pastTense(api.verb)}${byWhom(api)}`,
     key: `${what} ${deleted ? 'deleted' : 'changed'}`,
     vars: {
-      user: api.user ?? 'an unknown identity',
+      user: userName(api),
       object: what,
       kubectl: api.namespace
         ? `kubectl get ${api.resource} ${api.name ?? ''} -n ${api.namespace} -o yaml`

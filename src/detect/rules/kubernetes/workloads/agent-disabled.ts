@@ -2,34 +2,64 @@ import type { ApiObservation } from '../../../../model/observation.js';
 import type { Severity } from '../../../../model/severity.js';
 import { arr, num, obj, str } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
-import { matcher, type Hit } from '../../../rule.js';
-import { accepted, byWhom, DELETE_VERBS, kindName, objectRef, writtenObject } from './request.js';
+import type { Hit, RuleLogic } from '../../../rule.js';
+import { jsonPatchOf, patchFragment } from './json-patch.js';
+import { steeringOf } from './node-steering.js';
+import {
+  accepted,
+  byWhom,
+  DELETE_VERBS,
+  kindName,
+  objectRef,
+  userName,
+  writtenObject,
+} from './request.js';
 
 /** Workloads that run agents: a DaemonSet on every node, or a Deployment. */
 const AGENT_WORKLOADS: ReadonlySet<string> = new Set(['daemonsets', 'deployments', 'statefulsets']);
+
+/** Agent workloads whose node steering is remembered; the oldest is forgotten past this. */
+const MAX_REMEMBERED = 5000;
 
 /**
  * A security or logging agent switched off through the API: its DaemonSet
  * or Deployment deleted, scaled to zero, pinned by a nodeSelector or
  * affinity so that it runs nowhere, or its whole namespace deleted. Agents
  * are known by the security-agents list, matched on the name, the
- * namespace and, when the body was logged, the images.
+ * namespace and, when the body was logged, the images. Merge and strategic
+ * patches, JSON patches and whole updates (`kubectl replace`) are read.
  * Example: "DaemonSet falco/falco deleted by alice".
  */
-export const k8sSecurityAgentDisabled = matcher(
-  'k8s-security-agent-disabled',
-  ['api'],
-  (api, ctx) => {
-    if (api.verb === null || !accepted(api) || api.resource === null) return null;
-    const lists = ctx.settings.lists;
-    if (api.resource === 'namespaces') return namespaceHit(api, lists);
-    if (!AGENT_WORKLOADS.has(api.resource) || !isAgent(api, lists)) return null;
-    const how = disabling(api);
-    if (how === null) return null;
-    const ref = objectRef(api);
-    return agentHit(api, `${kindName(api.resource)} ${ref.namespace}/${ref.name} ${how}`, how);
+export const k8sSecurityAgentDisabled: RuleLogic = {
+  id: 'k8s-security-agent-disabled',
+  kinds: ['api'],
+  create: (ctx) => {
+    const steering = new Map<string, string>();
+    return {
+      observe(obs, emit) {
+        if (obs.kind !== 'api') return;
+        const hit = agentDisabledHit(obs, ctx.settings.lists, steering);
+        if (hit) emit(hit, obs);
+      },
+    };
   },
-);
+};
+
+function agentDisabledHit(
+  api: ApiObservation,
+  lists: Lists,
+  steering: Map<string, string>,
+): Hit | null {
+  if (api.verb === null || !accepted(api) || api.resource === null) return null;
+  if (api.resource === 'namespaces') return namespaceHit(api, lists);
+  if (!AGENT_WORKLOADS.has(api.resource) || !isAgent(api, lists)) return null;
+  const found = disabling(api, steering);
+  if (found === null) return null;
+  const ref = objectRef(api);
+  const detail = found.detail === null ? '' : ` (${found.detail})`;
+  const what = `${kindName(api.resource)} ${ref.namespace}/${ref.name} ${found.how}${detail}`;
+  return agentHit(api, what, found.how);
+}
 
 function namespaceHit(api: ApiObservation, lists: Lists): Hit | null {
   if (!DELETE_VERBS.has(api.verb!) || api.subresource !== null || api.name === null) return null;
@@ -45,7 +75,7 @@ function agentHit(api: ApiObservation, what: string, how: string, severity?: Sev
     key: how,
     ...(severity ? { severity } : {}),
     vars: {
-      user: api.user ?? 'an unknown identity',
+      user: userName(api),
       kubectl:
         api.resource === 'namespaces'
           ? `kubectl get all -n ${api.name}`
@@ -74,26 +104,68 @@ function imagesOf(body: Record<string, unknown> | null): string[] {
   return out;
 }
 
+interface Disabling {
+  /** Also the finding's key. Example: "scaled to zero". */
+  how: string;
+  /** Example: "kubernetes.io/hostname=nope". */
+  detail: string | null;
+}
+
 /**
  * How the request stops the agent, or null when it does not.
  * Examples: delete; PUT deployments/scale {"spec":{"replicas":0}};
- * patch {"spec":{"template":{"spec":{"nodeSelector":{"none":"none"}}}}}.
+ * patch {"spec":{"template":{"spec":{"nodeSelector":{"none":"none"}}}}};
+ * JSON patch [{"op":"replace","path":"/spec/replicas","value":0}].
  */
-function disabling(api: ApiObservation): string | null {
-  if (DELETE_VERBS.has(api.verb!)) return api.subresource === null ? 'deleted' : null;
-  if (api.verb !== 'update' && api.verb !== 'patch') return null;
-  const body = obj(api.requestObject);
+function disabling(api: ApiObservation, steering: Map<string, string>): Disabling | null {
+  if (DELETE_VERBS.has(api.verb!)) {
+    return api.subresource === null ? { how: 'deleted', detail: null } : null;
+  }
+  if (api.verb !== 'create' && api.verb !== 'update' && api.verb !== 'patch') return null;
+  const patch = jsonPatchOf(api);
+  let body = patch === null ? obj(api.requestObject) : patchFragment(patch);
+  // A JSON patch the reader could not keep still shows in the stored object
+  // of a RequestResponse-level log; read that as a whole spec.
+  const whole = api.verb !== 'patch' || body === null;
+  body ??= writtenObject(api);
   const spec = obj(body?.['spec']);
-  if (api.subresource === 'scale' || api.subresource === null) {
-    if (num(spec?.['replicas']) === 0) return 'scaled to zero';
+  if (api.subresource !== null) {
+    const scaled = api.subresource === 'scale' && num(spec?.['replicas']) === 0;
+    return scaled ? { how: 'scaled to zero', detail: null } : null;
   }
-  if (api.subresource !== null) return null;
-  const pod = obj(obj(spec?.['template'])?.['spec']);
-  // A patch fragment names only what it changes; an update restates the whole
-  // spec, where an existing nodeSelector is ordinary.
-  if (api.verb === 'patch' && pod !== null) {
-    if (obj(pod['nodeSelector']) !== null) return 'given a nodeSelector';
-    if (obj(pod['affinity']) !== null) return 'given a node affinity';
+  const ref = objectRef(api);
+  const key = `${api.resource}/${ref.namespace}/${ref.name}`;
+  const now = steeringOf(templateOf(spec));
+  const before = steering.get(key);
+  remember(steering, key, whole ? (now?.detail ?? '') : (storedSteering(api) ?? now?.detail));
+  if (api.verb !== 'create' && num(spec?.['replicas']) === 0) {
+    return { how: 'scaled to zero', detail: null };
   }
-  return null;
+  if (api.verb === 'create' || now === null) return null;
+  // A fragment names only what it changes, so any narrowing it writes is new.
+  // A whole spec restates the agent's usual selector: it counts when it
+  // differs from what this log showed before, or the log showed none.
+  return !whole || before !== now.detail ? now : null;
+}
+
+/** What the stored object steers by after a patch, when the response kept it. */
+function storedSteering(api: ApiObservation): string | undefined {
+  const stored = obj(api.responseObject);
+  if (stored === null || str(stored['kind']) === 'Status') return undefined;
+  return steeringOf(templateOf(obj(stored['spec'])))?.detail ?? '';
+}
+
+/** Keeps the latest steering of an object; undefined leaves what is known. */
+function remember(steering: Map<string, string>, key: string, detail: string | undefined): void {
+  if (detail === undefined) return;
+  steering.delete(key);
+  steering.set(key, detail);
+  if (steering.size > MAX_REMEMBERED) {
+    const oldest = steering.keys().next().value;
+    if (oldest !== undefined) steering.delete(oldest);
+  }
+}
+
+function templateOf(spec: Record<string, unknown> | null): Record<string, unknown> | null {
+  return obj(obj(spec?.['template'])?.['spec']);
 }

@@ -2,8 +2,16 @@ import type { ApiObservation } from '../../../../model/observation.js';
 import { obj } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
 import { matcher, type Hit } from '../../../rule.js';
-import { NOT_LOGGED } from './escape-ready.js';
-import { accepted, bodyMissing, byWhom, pastTense, WRITE_VERBS } from './request.js';
+import { jsonPatchOf, patchFragment } from './json-patch.js';
+import {
+  accepted,
+  bodyMissing,
+  byWhom,
+  pastTense,
+  unjudgedReason,
+  userName,
+  WRITE_VERBS,
+} from './request.js';
 
 /**
  * NOTE: only the start of each value is read; a credential sits near the
@@ -29,11 +37,14 @@ const ASSIGNMENT = /^[ \t]*["']?([A-Za-z0-9_.-]{1,100})["']?[ \t]*[=:][ \t]*(?![
 export const k8sConfigmapCredentials = matcher('k8s-configmap-credentials', ['api'], (api, ctx) => {
   if (api.resource !== 'configmaps' || api.subresource !== null) return null;
   if (api.verb === null || !WRITE_VERBS.has(api.verb) || !accepted(api)) return null;
-  if (bodyMissing(api)) {
-    ctx.notEvaluable(api.source.path, NOT_LOGGED);
+  // A JSON patch writes data keys one by one: add /data/db.password "x".
+  const patch = jsonPatchOf(api);
+  if (patch === null && bodyMissing(api)) {
+    ctx.notEvaluable(api.source.path, unjudgedReason(api));
     return null;
   }
-  const found = credentialNames(obj(api.requestObject?.['data']), ctx.settings.lists);
+  const body = patch === null ? obj(api.requestObject) : patchFragment(patch);
+  const found = credentialNames(obj(body?.['data']), ctx.settings.lists);
   return found.length > 0 ? credentialHit(api, found) : null;
 });
 
@@ -64,7 +75,7 @@ function credentialHit(api: ApiObservation, found: string[]): Hit {
     summary: `ConfigMap ${where} ${pastTense(api.verb)}${byWhom(api)} holds ${shown}${more}`,
     key: `configmap:${where}`,
     vars: {
-      user: api.user ?? 'an unknown identity',
+      user: userName(api),
       configmap: where,
       kubectl: `kubectl get configmap ${api.name ?? ''} -n ${api.namespace ?? 'default'} -o yaml`,
     },

@@ -66,17 +66,26 @@ function containerReasons(c: ConfigObservation, lists: Lists): Reason[] {
  */
 function mountReason(mount: Mount, lists: Lists, who: string): Reason | null {
   if (mount.type !== 'hostPath' || mount.source === null) return null;
-  const path = normalize(mount.source);
-  const where = `${path} at ${mount.destination} (${who})`;
+  return hostPathReason(mount.source, `at ${mount.destination} (${who})`, lists);
+}
+
+/**
+ * The reason a host path earns, or null for an ordinary folder; `where`
+ * follows the path in the text. Example: ("/", "at /h (container c)") →
+ * "host root / at /h (container c)", critical.
+ */
+export function hostPathReason(source: string, where: string, lists: Lists): Reason | null {
+  const path = normalize(source);
+  const text = `${path} ${where}`;
   if (
     lists.has('runtime-sockets', path) ||
     /\/(?:docker|containerd|crio|podman)\.sock$/.test(path)
   ) {
-    return { text: `runtime socket ${where}`, severity: 'critical' };
+    return { text: `runtime socket ${text}`, severity: 'critical' };
   }
-  if (path === '/') return { text: `host root ${where}`, severity: 'critical' };
+  if (path === '/') return { text: `host root ${text}`, severity: 'critical' };
   if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
-    return { text: `sensitive host path ${where}`, severity: 'high' };
+    return { text: `sensitive host path ${text}`, severity: 'high' };
   }
   return null;
 }

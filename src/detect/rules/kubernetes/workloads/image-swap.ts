@@ -8,6 +8,7 @@ import {
   kindName,
   objectRef,
   pastTense,
+  userName,
   writtenObject,
 } from './request.js';
 
@@ -116,7 +117,7 @@ function swapHit(api: ApiObservation, changes: string[]): Hit {
     summary: `${what} ${pastTense(api.verb)}${byWhom(api)}: ${changes.join('; ')}`,
     key: changes.join('; '),
     vars: {
-      user: api.user ?? 'an unknown identity',
+      user: userName(api),
       changes: changes.join('; '),
       kubectl:
         api.resource === 'pods'

@@ -2,7 +2,7 @@ import type { ApiObservation } from '../../../../model/observation.js';
 import { arr, obj, str, strings } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
 import { matcher, type Hit } from '../../../rule.js';
-import { accepted, isSystemIdentity } from './request.js';
+import { accepted, isSystemIdentity, userName } from './request.js';
 
 /** The signer of kubelet client certificates: a node's identity to the API server. */
 const KUBELET_CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
@@ -28,15 +28,15 @@ export const k8sUntrustedNode = matcher('k8s-untrusted-node', ['api'], (api, ctx
 });
 
 function nodeHit(api: ApiObservation): Hit | null {
-  const name = api.name ?? str(obj(api.requestObject?.['metadata'])?.['name']);
+  const name = api.name ?? str(obj(obj(api.requestObject)?.['metadata'])?.['name']);
   if (name !== null && api.user === `system:node:${name}`) return null;
   const node = name ?? '?';
   return {
     subject: { identity: api.user },
-    summary: `node ${node} registered by ${who(api)}, not by system:node:${node}`,
+    summary: `node ${node} registered by ${userName(api)}, not by system:node:${node}`,
     key: `node:${node}`,
     vars: {
-      user: who(api),
+      user: userName(api),
       node,
       kubectl: `kubectl get node ${node} -o yaml`,
     },
@@ -52,7 +52,7 @@ function nodeHit(api: ApiObservation): Hit | null {
 function approvalHit(api: ApiObservation, lists: Lists): Hit | null {
   if (api.verb !== 'update' && api.verb !== 'patch') return null;
   if (isSystemIdentity(lists, api.user)) return null;
-  const body = api.requestObject ?? null;
+  const body = obj(api.requestObject);
   const spec = obj(body?.['spec']);
   const forNode =
     str(spec?.['signerName']) === KUBELET_CLIENT ||
@@ -63,10 +63,10 @@ function approvalHit(api: ApiObservation, lists: Lists): Hit | null {
   const csr = api.name ?? '?';
   return {
     subject: { identity: api.user },
-    summary: `node client certificate ${csr} approved by hand by ${who(api)}`,
+    summary: `node client certificate ${csr} approved by hand by ${userName(api)}`,
     key: `csr:${csr}`,
     vars: {
-      user: who(api),
+      user: userName(api),
       node: str(spec?.['username']) ?? csr,
       kubectl: `kubectl get csr ${csr} -o yaml`,
     },
@@ -78,8 +78,4 @@ function approves(body: Record<string, unknown> | null): boolean {
   if (body === null) return true;
   const conditions = arr(obj(body['status'])?.['conditions']);
   return conditions.some((c) => str(obj(c)?.['type']) === 'Approved');
-}
-
-function who(api: ApiObservation): string {
-  return api.user ?? 'an unknown identity';
 }

@@ -30,19 +30,35 @@ export function isSystemIdentity(lists: Lists, user: string | null): boolean {
 /**
  * The object the request wrote, as the server stored it when the log kept
  * it: a patch sends only a fragment, so its response (RequestResponse level)
- * is the better body. Null at Metadata level.
+ * is the better body. Null at Metadata level, and for a JSON patch (a list
+ * of operations, not an object) logged without its response.
  */
 export function writtenObject(api: ApiObservation): Record<string, unknown> | null {
-  const response = api.responseObject ?? null;
+  const response = obj(api.responseObject);
   if (api.verb === 'patch' && response !== null && str(response['kind']) !== 'Status') {
     return response;
   }
-  return api.requestObject ?? null;
+  return obj(api.requestObject);
 }
 
-/** Whether the request carried no body for a rule to read. */
+/** Whether the request carried no object body for a rule to read. */
 export function bodyMissing(api: ApiObservation): boolean {
-  return (api.requestObject ?? null) === null && (api.responseObject ?? null) === null;
+  return obj(api.requestObject) === null && obj(api.responseObject) === null;
+}
+
+export const NOT_LOGGED = 'audit level Metadata carries no request body';
+export const JSON_PATCH_UNJUDGED = 'request body is a JSON patch; not judged';
+const NOT_AN_OBJECT = 'request body is not an object; not judged';
+
+/**
+ * Why a write with no object body cannot be judged. At Request level and
+ * above the body was logged, so it was no object: for a patch, a JSON patch
+ * (`kubectl patch --type json`, RFC 6902), whose requestObject is a list of
+ * operations. Example: [{"op":"add","path":"/spec/hostPID","value":true}].
+ */
+export function unjudgedReason(api: ApiObservation): string {
+  if (api.level !== 'Request' && api.level !== 'RequestResponse') return NOT_LOGGED;
+  return api.verb === 'patch' ? JSON_PATCH_UNJUDGED : NOT_AN_OBJECT;
 }
 
 /**
@@ -92,7 +108,15 @@ export function pastTense(verb: string | null): string {
   }
 }
 
-/** " by alice", or "" when the log names no one. */
+/**
+ * " by alice", or " by an unknown identity" when the log names no one, so
+ * every summary of a rule reads the same whoever its first record names.
+ */
 export function byWhom(api: ApiObservation): string {
-  return api.user ? ` by ${api.user}` : '';
+  return ` by ${userName(api)}`;
+}
+
+/** The requesting user, or "an unknown identity". Example: "alice@example.com". */
+export function userName(api: ApiObservation): string {
+  return api.user || 'an unknown identity';
 }

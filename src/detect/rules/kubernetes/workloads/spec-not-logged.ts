@@ -1,6 +1,14 @@
 import { matcher } from '../../../rule.js';
 import { isPodResource } from './pod-body.js';
-import { accepted, bodyMissing, byWhom, isSystemIdentity, kindName, objectRef } from './request.js';
+import {
+  accepted,
+  bodyMissing,
+  byWhom,
+  isSystemIdentity,
+  kindName,
+  objectRef,
+  userName,
+} from './request.js';
 
 /**
  * The other side of the escape-ready rule: a pod or workload created while
@@ -31,7 +39,7 @@ export const k8sWorkloadSpecNotLogged = matcher(
         `securityContext not logged at ${level} level`,
       key: api.auditID ?? `${api.source.path}:${api.source.line ?? 0}`,
       vars: {
-        user: api.user ?? 'an unknown identity',
+        user: userName(api),
         kubectl: `kubectl get ${api.resource} ${ref.name} -n ${ref.namespace} -o yaml`,
       },
     };

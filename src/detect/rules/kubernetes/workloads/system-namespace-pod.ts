@@ -1,9 +1,17 @@
 import type { ApiObservation } from '../../../../model/observation.js';
 import type { Hit, RuleContext } from '../../../rule.js';
 import { matcher } from '../../../rule.js';
-import { podBodyOf } from './pod-body.js';
-import { NOT_LOGGED } from './escape-ready.js';
-import { accepted, bodyMissing, byWhom, isSystemIdentity, kindName, objectRef } from './request.js';
+import { isPodResource, podBodyOf } from './pod-body.js';
+import {
+  accepted,
+  bodyMissing,
+  byWhom,
+  isSystemIdentity,
+  kindName,
+  objectRef,
+  unjudgedReason,
+  userName,
+} from './request.js';
 
 /** Namespaces that hold the control plane's add-ons and nothing else. */
 const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public']);
@@ -17,14 +25,20 @@ const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-pub
  * system:serviceaccount:kube-system:replicaset-controller runs nginx".
  */
 export const k8sSystemNamespacePod = matcher('k8s-system-namespace-pod', ['api'], (api, ctx) =>
-  api.verb === 'create' && api.subresource === null ? systemPodHit(api, ctx) : null,
+  api.verb === 'create' && api.subresource === null && isPodResource(api.resource)
+    ? systemPodHit(api, ctx)
+    : null,
 );
 
+/**
+ * Only pod and workload creates can be judged or left unjudged here: a lease,
+ * ConfigMap or Secret created in kube-system at Metadata level runs nothing.
+ */
 function systemPodHit(api: ApiObservation, ctx: RuleContext): Hit | null {
   const ref = objectRef(api);
   if (!SYSTEM_NAMESPACES.has(ref.namespace) || !accepted(api)) return null;
   if (bodyMissing(api)) {
-    ctx.notEvaluable(api.source.path, NOT_LOGGED);
+    ctx.notEvaluable(api.source.path, unjudgedReason(api));
     return null;
   }
   const body = podBodyOf(api);
@@ -43,7 +57,7 @@ function systemPodHit(api: ApiObservation, ctx: RuleContext): Hit | null {
     key: images,
     ...(person ? { severity: 'high' as const } : {}),
     vars: {
-      user: api.user ?? 'an unknown identity',
+      user: userName(api),
       images,
       kubectl: `kubectl get ${api.resource} ${ref.name} -n ${ref.namespace} -o yaml`,
     },
