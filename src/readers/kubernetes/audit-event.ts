@@ -76,7 +76,7 @@ export function apiObservation(
     requestURI: str(event['requestURI']),
     apiGroup: ref === null ? null : apiGroupOf(ref, event['requestURI']),
     userGroups: strings(user?.['groups']),
-    requestObject: obj(event['requestObject']),
+    requestObject: requestBody(event['requestObject']),
     responseObject: obj(event['responseObject']),
     annotations: stringValues(event['annotations']),
     stages,
@@ -86,6 +86,11 @@ export function apiObservation(
   if (asGroups.length > 0) api.impersonatedGroups = asGroups;
   if (isMetadataOnly(api)) api.notes = ['metadata-level'];
   return api;
+}
+
+/** An object, or the operations of a JSON patch; anything else is no body. */
+function requestBody(value: unknown): Record<string, unknown> | unknown[] | null {
+  return Array.isArray(value) ? value : obj(value);
 }
 
 /**

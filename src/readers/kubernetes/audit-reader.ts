@@ -12,12 +12,14 @@ import {
 import { auditPodConfigs } from './audit-pods.js';
 import { auditCandidates, isAksAuditRecord } from './audit-records.js';
 import { RequestGroups, type Request } from './audit-requests.js';
-import { isCloudAuditEntry, isCloudAuditHead } from './cloud-exports.js';
+import { headLines, isAuditLine, layoutOf } from './audit-layout.js';
+import { isCloudAuditHead } from './cloud-exports.js';
 import { jsonHead } from './json-head.js';
 
 /**
  * The Kubernetes API server's audit log, and the cloud exports that carry it
- * (GKE Cloud Logging, EKS CloudWatch, AKS diagnostics). Each request becomes
+ * (GKE Cloud Logging; EKS CloudWatch and its S3 exports; AKS diagnostics, from
+ * Event Hubs or storage-account archives). Each request becomes
  * one `api` observation however many stages it was logged at; a write of a
  * pod or workload whose body was logged also becomes `config` observations
  * of its containers. Every event counts as a record.
@@ -26,7 +28,7 @@ export const auditReader: Reader = {
   id: 'k8s-audit',
   description:
     'Kubernetes API-server audit log (audit.k8s.io v1/v1beta1: JSON lines, arrays, ' +
-    'EventList; GKE Cloud Logging, EKS CloudWatch and AKS diagnostic exports)',
+    'EventList; GKE Cloud Logging, EKS CloudWatch and S3, AKS diagnostic exports and archives)',
   exportCommand:
     'kube-apiserver --audit-log-path=/var/log/kubernetes/audit.log --audit-policy-file=policy.yaml',
   sniff: sniffAudit,
@@ -79,45 +81,7 @@ function sniffAudit(head: Head): boolean {
   if (root !== null && isAuditApiVersion(root['apiVersion']) && root['kind'] === 'EventList') {
     return true;
   }
-  return isAksAuditRecord(first);
-}
-
-/**
- * JSON lines or one document. Lines when the first line is a whole value,
- * and also when it is no value's start at all: a log whose first line was
- * cut by rotation or a partial copy.
- * Example cut first line: `ge":"ResponseComplete","requestURI":"/api/v1/pods"}`.
- */
-function layoutOf(head: Head): 'lines' | 'document' | null {
-  const text = head.text;
-  if (text === null) return null;
-  const start = text.search(/\S/);
-  if (start < 0) return null;
-  if (text[start] === '[') return 'document';
-  if (text[start] !== '{') return 'lines';
-  const end = text.indexOf('\n', start);
-  return parseOrNull(text.slice(start, end < 0 ? undefined : end)) ? 'lines' : 'document';
-}
-
-function isAuditLine(value: Record<string, unknown>): boolean {
-  return isAuditEvent(value) || isCloudAuditEntry(value);
-}
-
-/** The objects on the head's first lines that parse on their own. */
-function headLines(head: Head): Record<string, unknown>[] {
-  const lines = (head.text ?? '').split('\n', LINES_SNIFFED + 1).slice(0, LINES_SNIFFED);
-  const values = lines.map((line) => (line.trimStart().startsWith('{') ? parseOrNull(line) : null));
-  return values.filter((v): v is Record<string, unknown> => v !== null);
-}
-
-const LINES_SNIFFED = 20;
-
-function parseOrNull(text: string): Record<string, unknown> | null {
-  try {
-    return obj(JSON.parse(text));
-  } catch {
-    return null;
-  }
+  return isAksAuditRecord(first) || (layout === 'lines' && isAksAuditRecord(root));
 }
 
 /** Appends the observations one request gives: its `api` call, and any containers it writes. */

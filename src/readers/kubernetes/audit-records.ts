@@ -3,7 +3,7 @@ import { lineOf, readJsonDocument, type JsonDocument } from '../../evidence/json
 import { describe } from '../../util/errors.js';
 import { obj, str } from '../../util/text.js';
 import type { ReadContext } from '../reader.js';
-import { jsonLineBatches } from '../shared/json-records.js';
+import { auditLineBatches } from './audit-lines.js';
 import { CLOUD_LIST_KEYS, unwrapCloud } from './cloud-exports.js';
 
 /**
@@ -11,7 +11,8 @@ import { CLOUD_LIST_KEYS, unwrapCloud } from './cloud-exports.js';
  * each: JSON lines (the API server's log backend), a JSON array, an
  * `EventList` ({"kind":"EventList","items":[…]}), a single event document,
  * and Azure's AKS diagnostic export, whose `records[].properties.log` holds
- * each event as a JSON string (or, re-serialized, as an object).
+ * each event as a JSON string (or, re-serialized, as an object); the same
+ * records also come one a line, in storage-account archives.
  * AKS: https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs
  * Example: {"records":[{"category":"kube-audit","time":"2020-05-05T16:16:37Z",
  *   "properties":{"log":"{\"kind\":\"Event\",\"auditID\":\"55ff…\",…}"}}]}
@@ -32,9 +33,13 @@ export async function* auditCandidates(
   lines: boolean,
 ): AsyncGenerator<Candidate[]> {
   if (lines) {
-    for await (const batch of jsonLineBatches(content, ctx)) {
+    for await (const batch of auditLineBatches(content, ctx)) {
       const out: Candidate[] = [];
-      for (const record of batch) unwrap(record.value, () => record.line, ctx, out);
+      for (const record of batch) {
+        const from = out.length;
+        unwrap(record.value, () => record.line, ctx, out);
+        if (record.stamp !== null) stampAll(out, from, record.stamp);
+      }
       yield out;
     }
     return;
@@ -61,12 +66,22 @@ function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate
   const records = root?.['records'];
   if (Array.isArray(records)) {
     for (let i = 0; i < records.length; i++) {
-      const event = fromRecord(records[i], i, lineAt('records', i), ctx);
+      const event = fromRecord(records[i], `records[${i}]`, lineAt('records', i), ctx);
       if (event !== null) out.push(event);
     }
     return;
   }
+  if (root !== null && isAksLine(root)) {
+    const event = fromRecord(root, 'the AKS record', lineAt('', 0), ctx);
+    if (event !== null) out.push(event);
+    return;
+  }
   add(value, lineAt('', 0), ctx, out);
+}
+
+/** The time a line was stamped with stands for the event's when it has none of its own. */
+function stampAll(out: Candidate[], from: number, stamp: string): void {
+  for (let i = from; i < out.length; i++) out[i]!.fallbackTime ??= stamp;
 }
 
 /** One candidate, out of its cloud record when it comes in one. */
@@ -80,7 +95,7 @@ function add(value: unknown, line: number, ctx: ReadContext, out: Candidate[]): 
 /** The event an AKS record carries, or null (skipped and located) when it is unreadable. */
 function fromRecord(
   value: unknown,
-  index: number,
+  label: string,
   line: number,
   ctx: ReadContext,
 ): Candidate | null {
@@ -90,15 +105,26 @@ function fromRecord(
   if (obj(log) !== null) return { value: log, line, fallbackTime };
   const text = str(log);
   if (text === null) {
-    ctx.skip(line, `records[${index}] has no properties.log`);
+    ctx.skip(line, `${label} has no properties.log`);
     return null;
   }
   try {
     return { value: JSON.parse(text) as unknown, line, fallbackTime };
   } catch (error) {
-    ctx.skip(line, `records[${index}].properties.log is not JSON: ${describe(error)}`);
+    ctx.skip(line, `properties.log of ${label} is not JSON: ${describe(error)}`);
     return null;
   }
+}
+
+/**
+ * True for one AKS record on its own, as a storage-account archive holds them
+ * (`…/insights-logs-kube-audit/…/PT1H.json`), one a line. Example:
+ * {"time":"2024-03-01T10:20:00.1400000Z","category":"kube-audit",
+ *   "properties":{"log":"{\"kind\":\"Event\",…}","stream":"stdout"}}
+ * A record carries no `kind` and no `auditID` of its own; an event does.
+ */
+function isAksLine(record: Record<string, unknown>): boolean {
+  return !('kind' in record) && !('auditID' in record) && isAksAuditRecord(record);
 }
 
 /**

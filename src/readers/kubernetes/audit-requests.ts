@@ -1,4 +1,5 @@
 import { obj, str } from '../../util/text.js';
+import { GivenOut, GIVEN_OUT_REMEMBERED } from './audit-given-out.js';
 import type { Candidate } from './audit-records.js';
 
 /**
@@ -10,6 +11,8 @@ import type { Candidate } from './audit-records.js';
  * from the latest stage, the bodies from whichever stage carried them.
  * Example: RequestReceived (no body) + ResponseComplete (201, requestObject)
  * → one request, stages ["RequestReceived", "ResponseComplete"].
+ * Stages need not come in order (newest-first exports, logs merged from
+ * several API servers): a stage of a request given out already adds nothing.
  */
 export interface Request {
   /** The outcome event with the bodies and annotations of every stage merged in. */
@@ -63,8 +66,14 @@ export class RequestGroups {
    */
   private queue: Waiting[] = [];
   private head = 0;
+  private readonly givenOut: GivenOut;
 
-  constructor(private readonly cap = MAX_WAITING) {}
+  constructor(
+    private readonly cap = MAX_WAITING,
+    remembered = GIVEN_OUT_REMEMBERED,
+  ) {
+    this.givenOut = new GivenOut(remembered);
+  }
 
   /** Takes one event; returns the requests it completes (or pushes out). */
   add(event: Record<string, unknown>, found: Candidate): Request[] {
@@ -72,15 +81,19 @@ export class RequestGroups {
     const stage = str(event['stage']);
     const rank = stage === null ? FINAL_RANK : (STAGE_RANK.get(stage) ?? FINAL_RANK);
     const earlier = id === null ? undefined : this.waiting.get(id);
+    const received = event['requestReceivedTimestamp'];
     if (earlier === undefined && rank >= FINAL_RANK) {
       // Most requests are logged at their final stage alone: nothing to merge or copy.
+      if (id !== null) this.givenOut.remember(id, received);
       const stages = stage === null ? [] : [stage];
       return [{ event, stages, line: found.line, fallbackTime: found.fallbackTime }];
     }
+    // An earlier stage logged after its request's final one: the request is out already.
+    if (earlier === undefined && id !== null && this.givenOut.has(id, received)) return [];
     const entry = this.merge(earlier, event, rank, found);
     if (stage !== null) entry.stages.push(stage);
     if (id === null || rank >= FINAL_RANK) {
-      if (id !== null) this.waiting.delete(id);
+      if (id !== null) this.finish(id, entry);
       entry.done = true;
       return [finished(entry)];
     }
@@ -102,6 +115,12 @@ export class RequestGroups {
     return out;
   }
 
+  /** Takes a waiting request out, remembering that it was given out. */
+  private finish(id: string, entry: Waiting): void {
+    this.waiting.delete(id);
+    this.givenOut.remember(id, entry.received);
+  }
+
   private compact(): void {
     this.queue = this.queue.slice(this.head).filter((entry) => !entry.done);
     this.head = 0;
@@ -111,7 +130,7 @@ export class RequestGroups {
     while (this.head < this.queue.length) {
       const entry = this.queue[this.head++]!;
       if (entry.done) continue;
-      this.waiting.delete(entry.id!);
+      this.finish(entry.id!, entry);
       entry.done = true;
       return [finished(entry)];
     }
@@ -152,8 +171,9 @@ export class RequestGroups {
   }
 }
 
-function bodyOf(value: unknown): Record<string, unknown> | undefined {
-  return obj(value) ?? undefined;
+/** An object body, or a JSON patch's list of operations. */
+function bodyOf(value: unknown): Record<string, unknown> | unknown[] | undefined {
+  return Array.isArray(value) ? value : (obj(value) ?? undefined);
 }
 
 function finished(entry: Waiting): Request {

@@ -1,5 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { HEAD_BYTES, type Head, type OpenedEvidence } from '../../../src/evidence/open.js';
+import {
+  HEAD_BYTES,
+  openEvidence,
+  type Head,
+  type OpenedEvidence,
+} from '../../../src/evidence/open.js';
 import type { Observation } from '../../../src/model/observation.js';
 import { READERS, RECOGNIZERS } from '../../../src/readers/kubernetes/index.js';
 import type { Reader } from '../../../src/readers/reader.js';
@@ -74,3 +82,43 @@ export function ofKind<K extends Observation['kind']>(
 
 export const jsonl = (...values: unknown[]): string =>
   values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n') + '\n';
+
+/**
+ * Writes `text` to a private file and reads it as the tool does, from
+ * openEvidence (whose head is bounded per line and up to 4 MiB) through the
+ * first reader whose sniff says yes. `format` is that reader's id, or why
+ * the input was skipped.
+ */
+export async function readAsFile(
+  text: string,
+  name = 'audit.log',
+): Promise<ReadResult & { format: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'k8s-reader-'));
+  try {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    const input = await openEvidence({ path, stdin: false });
+    const reader = READERS.find((r) => r.sniff(input.head));
+    if (!reader) {
+      input.content.destroy();
+      const empty = { observations: [], stats: newStats(name, 'none'), notThisFormat: null };
+      return { ...empty, format: `skip:${identifyHead(input.head)}` };
+    }
+    const stats = newStats(name, reader.id);
+    const result = { observations: [] as Observation[], stats, notThisFormat: null };
+    try {
+      result.observations.push(...(await collect(readerStream(reader, input, stats))));
+    } catch (error) {
+      if ((error as Error).name !== 'NotThisFormat') throw error;
+      return { ...result, notThisFormat: (error as Error).message, format: reader.id };
+    }
+    return { ...result, format: reader.id };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function identifyHead(head: Head): string {
+  const known = RECOGNIZERS.find((r) => r.sniff(head));
+  return known ? known.reason(head) : 'unknown';
+}

@@ -1,0 +1,53 @@
+import { str } from '../../util/text.js';
+
+/**
+ * NOTE: the auditIDs of this many requests already given out are kept, so
+ * that memory stays bounded on any log. A stage that arrives after its
+ * request's final one is seldom far from it: newest-first cloud exports and
+ * logs merged from several API servers misorder stages by seconds, a few
+ * thousand requests at most on a busy cluster.
+ */
+export const GIVEN_OUT_REMEMBERED = 20_000;
+
+/**
+ * The requests given out lately, by auditID, with when each arrived: all
+ * stages of one request carry the same requestReceivedTimestamp, so a
+ * client that reuses an Audit-ID header is not folded into an older request.
+ * A ring of slots, oldest overwritten first; an ID given out again moves to
+ * its newest slot, and its older slot no longer speaks for it.
+ * Example: remember("55ff…", "2024-03-01T10:00:00.000001Z").
+ */
+export class GivenOut {
+  private readonly slotOf = new Map<string, number>();
+  private readonly ids: (string | undefined)[];
+  private readonly received: (string | null)[];
+  private next = 0;
+
+  constructor(private readonly size = GIVEN_OUT_REMEMBERED) {
+    this.ids = new Array<string | undefined>(size);
+    this.received = new Array<string | null>(size).fill(null);
+  }
+
+  remember(id: string, received: unknown): void {
+    const slot = this.next;
+    const old = this.ids[slot];
+    if (old !== undefined && this.slotOf.get(old) === slot) this.slotOf.delete(old);
+    this.ids[slot] = id;
+    this.received[slot] = str(received);
+    this.slotOf.set(id, slot);
+    this.next = slot + 1 === this.size ? 0 : slot + 1;
+  }
+
+  /**
+   * True when an event of `id` received at `received` belongs to a request
+   * given out already; an event or a request with no arrival time is taken
+   * to belong by its ID alone.
+   */
+  has(id: string, received: unknown): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const known = this.received[slot];
+    const at = str(received);
+    return known === null || at === null || known === at;
+  }
+}
