@@ -102,7 +102,13 @@ class TelemetryBlackout implements RuleInstance {
     const last = file.last;
     if (obs.ts < last.ts!) return;
     const ms = obs.ts - last.ts!;
-    file.pauses.add({ ms, fromTime: last.time, toTime: obs.time, from: last.source, to: obs.source });
+    file.pauses.add({
+      ms,
+      fromTime: last.time,
+      toTime: obs.time,
+      from: last.source,
+      to: obs.source,
+    });
     file.last = obs;
   }
 

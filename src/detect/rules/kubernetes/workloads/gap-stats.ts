@@ -86,10 +86,7 @@ export const GAP_JUDGEMENT: GapJudgement = {
  * log busy enough to have a pace at all. A filtered extract (one user, one
  * resource) or a short sample has none: there, silence means nothing.
  */
-export function gapsIn(
-  pauses: PauseStats,
-  rule: GapJudgement,
-): { gaps: Pause[]; usual: number } {
+export function gapsIn(pauses: PauseStats, rule: GapJudgement): { gaps: Pause[]; usual: number } {
   if (pauses.count < rule.minPauses) return { gaps: [], usual: 0 };
   const usual = pauses.quantile(0.9);
   if (usual > rule.maxUsualMs) return { gaps: [], usual };
