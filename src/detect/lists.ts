@@ -171,14 +171,28 @@ function imageTest(entries: readonly string[]): (value: string) => boolean {
 /** Addresses in any of the networks. Example: "10.0.0.0/8" holds "10.1.2.3". */
 function rangeTest(name: string, entries: readonly string[]): (value: string) => boolean {
   const ranges = entries.map((entry) => rangeOf(name, entry));
+  // A log names the same few hundred addresses over and over: remember the answers.
+  const known = new Map<string, boolean>();
   return (value) => {
-    if (!ipaddr.isValid(value)) return false;
-    let address = ipaddr.parse(value);
-    if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
-      address = (address as ipaddr.IPv6).toIPv4Address();
-    }
-    return ranges.some(([net, bits]) => net.kind() === address.kind() && address.match(net, bits));
+    const cached = known.get(value);
+    if (cached !== undefined) return cached;
+    const answer = inRanges(ranges, value);
+    if (known.size >= RANGE_CACHE) known.clear();
+    known.set(value, answer);
+    return answer;
   };
+}
+
+/** Addresses remembered per range list; past it the memory starts again. */
+const RANGE_CACHE = 4096;
+
+function inRanges(ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][], value: string): boolean {
+  if (!ipaddr.isValid(value)) return false;
+  let address = ipaddr.parse(value);
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+    address = (address as ipaddr.IPv6).toIPv4Address();
+  }
+  return ranges.some(([net, bits]) => net.kind() === address.kind() && address.match(net, bits));
 }
 
 function rangeOf(name: string, entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {

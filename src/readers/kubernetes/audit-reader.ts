@@ -89,6 +89,7 @@ function observationsOf(request: Request, path: string, out: Observation[]): voi
   const time = eventTime(request.event, request.fallbackTime);
   const source = { path, line: request.line };
   const api = apiObservation(request.event, source, time, request.stages);
+  if (request.duplicate) api.notes = [...(api.notes ?? []), 'duplicate-audit-id'];
   out.push(api);
   for (const config of auditPodConfigs(request.event, api, time)) out.push(config);
 }

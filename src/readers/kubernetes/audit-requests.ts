@@ -21,6 +21,8 @@ export interface Request {
   /** The line of the event the outcome came from. */
   line: number;
   fallbackTime: unknown;
+  /** A finished request logged a second time under the same auditID. */
+  duplicate?: boolean;
 }
 
 interface Waiting {
@@ -84,9 +86,12 @@ export class RequestGroups {
     const received = event['requestReceivedTimestamp'];
     if (earlier === undefined && rank >= FINAL_RANK) {
       // Most requests are logged at their final stage alone: nothing to merge or copy.
+      // One given out already is the same request logged again (a replayed or spliced log).
+      const duplicate = id !== null && this.givenOut.has(id, received);
       if (id !== null) this.givenOut.remember(id, received);
       const stages = stage === null ? [] : [stage];
-      return [{ event, stages, line: found.line, fallbackTime: found.fallbackTime }];
+      const line = found.line;
+      return [{ event, stages, line, fallbackTime: found.fallbackTime, duplicate }];
     }
     // An earlier stage logged after its request's final one: the request is out already.
     if (earlier === undefined && id !== null && this.givenOut.has(id, received)) return [];

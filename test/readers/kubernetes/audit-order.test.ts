@@ -89,3 +89,28 @@ describe('k8s-audit: stages in any order make one request', () => {
     expect(groups.drain().map((r) => r.event['auditID'])).toEqual(['y']);
   });
 });
+
+describe('a finished request logged again', () => {
+  it('is noted as a duplicate auditID', async () => {
+    const event = {
+      kind: 'Event',
+      apiVersion: 'audit.k8s.io/v1',
+      level: 'Metadata',
+      auditID: 'dup-1',
+      stage: 'ResponseComplete',
+      verb: 'get',
+      requestURI: '/api/v1/namespaces/default/pods/web',
+      objectRef: { resource: 'pods', namespace: 'default', name: 'web' },
+      requestReceivedTimestamp: '2026-01-02T03:04:05.000000Z',
+      stageTimestamp: '2026-01-02T03:04:05.010000Z',
+    };
+    const other = { ...event, auditID: 'other-1' };
+    const { observations } = await readWith(auditReader, jsonl([event, other, event]));
+    const notes = observations.filter((o) => o.kind === 'api').map((o) => o.notes ?? []);
+    expect(notes).toEqual([
+      ['metadata-level'],
+      ['metadata-level'],
+      ['metadata-level', 'duplicate-audit-id'],
+    ]);
+  });
+});

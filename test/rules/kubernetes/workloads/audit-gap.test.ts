@@ -46,15 +46,16 @@ describe(ID, () => {
     expect(run(ID, observations).hits).toEqual([]);
   });
 
-  it('reports a finished request logged twice, once per file', () => {
+  it('reports the requests the reader saw logged twice, once per file', () => {
+    const again = { notes: ['duplicate-audit-id'] };
     const { hits } = run(ID, [
-      at(0, 1),
-      at(1, 2),
-      at(2, 3, { auditID: 'id-1' }),
-      at(3, 4, { auditID: 'id-1' }),
+      at(0, 1, { auditID: 'id-1' }),
+      at(1, 2, { auditID: 'id-2' }),
+      at(2, 3, { auditID: 'id-1', ...again }),
+      at(3, 4, { auditID: 'id-2', ...again }),
     ]);
     expect(hits).toHaveLength(1);
-    expect(hits[0]!.hit.summary).toContain('2 finished request(s) twice (auditID id-1, id-1)');
+    expect(hits[0]!.hit.summary).toContain('2 finished request(s) twice (auditID id-1, id-2)');
   });
 
   it('reports records that go back in time down the file', () => {

@@ -10,8 +10,8 @@ export interface GapOptions extends GapJudgement {
 
 export const GAP_DEFAULTS: GapOptions = { ...GAP_JUDGEMENT, backwardsMs: 60_000 };
 
-/** NOTE: audit IDs remembered per log; a duplicate further apart than this goes unseen. */
-export const MAX_IDS = 100_000;
+/** The note the audit reader puts on a finished request logged again. */
+const DUPLICATE = 'duplicate-audit-id';
 /** Evidence kept per finding. */
 const MAX_EVIDENCE = 20;
 
@@ -21,10 +21,6 @@ interface Track {
   /** The record furthest down the file so far; a later arrival above it went back in time. */
   furthest: ApiObservation | null;
   pauses: PauseStats;
-  ids: Set<string>;
-  /** The remembered IDs in arrival order, as a ring of MAX_IDS. */
-  order: string[];
-  next: number;
   duplicates: { count: number; sources: Source[]; ids: string[] };
   backwards: { count: number; worstMs: number; sources: Source[]; time: string | null };
 }
@@ -81,9 +77,6 @@ class AuditGaps implements RuleInstance {
         last: null,
         furthest: null,
         pauses: new PauseStats(),
-        ids: new Set(),
-        order: [],
-        next: 0,
         duplicates: { count: 0, sources: [], ids: [] },
         backwards: { count: 0, worstMs: 0, sources: [], time: null },
       };
@@ -92,22 +85,16 @@ class AuditGaps implements RuleInstance {
     return track;
   }
 
+  /**
+   * The audit reader remembers the requests it gave out and notes one logged
+   * again under the same auditID and arrival time.
+   */
   private checkDuplicate(track: Track, obs: ApiObservation): void {
-    if (obs.auditID === null) return;
-    if (!track.ids.has(obs.auditID)) {
-      track.ids.add(obs.auditID);
-      // The oldest ID leaves through a ring: asking a Set for its first value after
-      // many deletions walks the deleted slots, which made this quadratic.
-      const old = track.order[track.next];
-      if (old !== undefined) track.ids.delete(old);
-      track.order[track.next] = obs.auditID;
-      track.next = (track.next + 1) % MAX_IDS;
-      return;
-    }
+    if (obs.notes === undefined || !obs.notes.includes(DUPLICATE)) return;
     const dup = track.duplicates;
     dup.count += 1;
     if (dup.sources.length < MAX_EVIDENCE) dup.sources.push(obs.source);
-    if (dup.ids.length < 3) dup.ids.push(obs.auditID);
+    if (dup.ids.length < 3 && obs.auditID !== null) dup.ids.push(obs.auditID);
   }
 
   /**
