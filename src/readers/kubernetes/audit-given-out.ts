@@ -21,15 +21,19 @@ export class GivenOut {
   private readonly slotOf = new Map<string, number>();
   private readonly ids: (string | undefined)[];
   private readonly received: (string | null)[];
+  /** Whether the request was given out complete, or pushed out still waiting. */
+  private readonly complete: boolean[];
   private next = 0;
 
   constructor(private readonly size = GIVEN_OUT_REMEMBERED) {
     this.ids = new Array<string | undefined>(size);
     this.received = new Array<string | null>(size).fill(null);
+    this.complete = new Array<boolean>(size).fill(false);
   }
 
-  remember(id: string, received: unknown): void {
+  remember(id: string, received: unknown, complete = true): void {
     const slot = this.next;
+    this.complete[slot] = complete;
     const old = this.ids[slot];
     if (old !== undefined && this.slotOf.get(old) === slot) this.slotOf.delete(old);
     this.ids[slot] = id;
@@ -44,10 +48,20 @@ export class GivenOut {
    * to belong by its ID alone.
    */
   has(id: string, received: unknown): boolean {
+    return this.state(id, received) !== 'none';
+  }
+
+  /**
+   * 'complete' when the request was given out with its final stage (another
+   * final stage is the request logged again), 'partial' when it was pushed
+   * out still waiting (its final stage may come yet), else 'none'.
+   */
+  state(id: string, received: unknown): 'none' | 'complete' | 'partial' {
     const slot = this.slotOf.get(id);
-    if (slot === undefined) return false;
+    if (slot === undefined) return 'none';
     const known = this.received[slot];
     const at = str(received);
-    return known === null || at === null || known === at;
+    if (known !== null && at !== null && known !== at) return 'none';
+    return this.complete[slot] ? 'complete' : 'partial';
   }
 }

@@ -57,7 +57,7 @@ const FINAL_RANK = 2;
  * bounded on a log whose final stages were filtered out. A live API server
  * has a few thousand watches open at most.
  */
-export const MAX_WAITING = 10_000;
+export const MAX_WAITING = 4000;
 
 export class RequestGroups {
   private readonly waiting = new Map<string, Waiting>();
@@ -77,6 +77,11 @@ export class RequestGroups {
     this.givenOut = new GivenOut(remembered);
   }
 
+  /** How many entries the arrival queue holds, done ones included: bounded by the cap. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Takes one event; returns the requests it completes (or pushes out). */
   add(event: Record<string, unknown>, found: Candidate): Request[] {
     const id = str(event['auditID']);
@@ -87,7 +92,7 @@ export class RequestGroups {
     if (earlier === undefined && rank >= FINAL_RANK) {
       // Most requests are logged at their final stage alone: nothing to merge or copy.
       // One given out already is the same request logged again (a replayed or spliced log).
-      const duplicate = id !== null && this.givenOut.has(id, received);
+      const duplicate = id !== null && this.givenOut.state(id, received) === 'complete';
       if (id !== null) this.givenOut.remember(id, received);
       const stages = stage === null ? [] : [stage];
       const line = found.line;
@@ -106,7 +111,7 @@ export class RequestGroups {
       this.waiting.set(id, entry);
       this.queue.push(entry);
       // Completed requests leave the queue in bulk, so it never holds many of them.
-      if (this.queue.length - this.head > 2 * this.waiting.size + 4096) this.compact();
+      if (this.queue.length > this.waiting.size + 1024) this.compact();
     }
     return this.waiting.size > this.cap ? this.evictOldest() : [];
   }
@@ -120,10 +125,10 @@ export class RequestGroups {
     return out;
   }
 
-  /** Takes a waiting request out, remembering that it was given out. */
-  private finish(id: string, entry: Waiting): void {
+  /** Takes a waiting request out, remembering that it was given out, and how. */
+  private finish(id: string, entry: Waiting, complete = true): void {
     this.waiting.delete(id);
-    this.givenOut.remember(id, entry.received);
+    this.givenOut.remember(id, entry.received, complete);
   }
 
   private compact(): void {
@@ -135,7 +140,7 @@ export class RequestGroups {
     while (this.head < this.queue.length) {
       const entry = this.queue[this.head++]!;
       if (entry.done) continue;
-      this.finish(entry.id!, entry);
+      this.finish(entry.id!, entry, false);
       entry.done = true;
       return [finished(entry)];
     }

@@ -226,4 +226,29 @@ describe('requests waiting for their final stage', () => {
     expect(given).toBe(50_000);
     expect(groups.drain().map((r) => r.stages)).toEqual([['ResponseStarted']]);
   });
+
+  it('do not call the final stage of a pushed-out request a duplicate', () => {
+    const groups = new RequestGroups(1);
+    const given = [
+      ...groups.add(stage('w1', 'ResponseStarted'), found(1)),
+      ...groups.add(stage('w2', 'ResponseStarted'), found(2)), // w1 is pushed out
+      ...groups.add(stage('w1', 'ResponseComplete'), found(3)),
+      ...groups.add(stage('w1', 'ResponseComplete'), found(4)), // now it is logged twice
+    ];
+    expect(given.map((r) => [r.event['auditID'], r.stages, r.duplicate ?? false])).toEqual([
+      ['w1', ['ResponseStarted'], false],
+      ['w1', ['ResponseComplete'], false],
+      ['w1', ['ResponseComplete'], true],
+    ]);
+  });
+
+  it('hold no more than the cap and a little slack, however many are pushed out', () => {
+    const groups = new RequestGroups(10);
+    let most = 0;
+    for (let i = 0; i < 30_000; i++) {
+      groups.add(stage(`w${i}`, 'ResponseStarted'), found(i + 1));
+      most = Math.max(most, groups.queued);
+    }
+    expect(most).toBeLessThanOrEqual(10 + 1024 + 1);
+  });
 });
