@@ -20,11 +20,17 @@ export class Dispatch<T extends { guard?: Guard | undefined }> {
     }
   }
 
-  /** Calls `visit` for each rule that wants the observation, in a fixed order. */
-  each(obs: Observation, visit: (entry: T) => void): void {
+  /**
+   * The lists of rules that want the observation, in a fixed order: those
+   * of its kind that take every observation, then those whose guard holds.
+   * Returned as lists, not visited one by one, so the caller's loop makes
+   * no closure per observation.
+   */
+  listsFor(obs: Observation, out: T[][]): T[][] {
+    out.length = 0;
     const table = this.kinds.get(obs.kind);
-    if (!table) return;
-    for (const entry of table.always) visit(entry);
+    if (!table) return out;
+    if (table.always.length > 0) out.push(table.always);
     for (const guard of table.guards) {
       const value = (obs as unknown as Record<string, unknown>)[guard.field];
       const list =
@@ -33,8 +39,14 @@ export class Dispatch<T extends { guard?: Guard | undefined }> {
           : value === undefined || value === null
             ? undefined
             : guard.all;
-      if (list) for (const entry of list) visit(entry);
+      if (list) out.push(list);
     }
+    return out;
+  }
+
+  /** Calls `visit` for each rule that wants the observation, in a fixed order. */
+  each(obs: Observation, visit: (entry: T) => void): void {
+    for (const list of this.listsFor(obs, [])) for (const entry of list) visit(entry);
   }
 }
 

@@ -20,6 +20,8 @@ interface Running {
   run: RuleInstance;
   /** Built once: calling a rule must not allocate. */
   emit: Emit;
+  /** Set when the rule threw: it sees nothing more. */
+  off: boolean;
 }
 
 export interface NotEvaluable {
@@ -39,37 +41,48 @@ export class Engine {
   private readonly all: Running[] = [];
   private readonly hits: RawHit[] = [];
   private readonly gaps = new Map<string, NotEvaluable>();
-  private readonly disabled = new Set<string>();
   readonly failures: string[] = [];
 
   constructor(rules: readonly Rule[], settings: Settings) {
     for (const rule of rules) {
       const run = rule.create(this.contextFor(rule.card.id, settings));
       const { card, kinds, guard } = rule;
-      const entry: Running = { card, kinds, guard, run, emit: this.emitter(card, kinds) };
+      const entry: Running = {
+        card,
+        kinds,
+        guard,
+        run,
+        emit: this.emitter(card, kinds),
+        off: false,
+      };
       this.all.push(entry);
       this.dispatch.add(entry, rule.kinds);
     }
   }
 
   observe(obs: Observation): void {
-    this.dispatch.each(obs, (entry) => {
-      if (this.disabled.has(entry.card.id)) return;
-      try {
-        entry.run.observe(obs, entry.emit);
-      } catch (error) {
-        this.switchOff(entry.card, error);
+    for (const list of this.dispatch.listsFor(obs, this.lists)) {
+      for (const entry of list) {
+        if (entry.off) continue;
+        try {
+          entry.run.observe(obs, entry.emit);
+        } catch (error) {
+          this.switchOff(entry, error);
+        }
       }
-    });
+    }
   }
+
+  /** Reused for every observation: the lists of rules that want it. */
+  private readonly lists: Running[][] = [];
 
   finish(): { hits: RawHit[]; notEvaluable: NotEvaluable[] } {
     for (const entry of this.all) {
-      if (!entry.run.finish || this.disabled.has(entry.card.id)) continue;
+      if (!entry.run.finish || entry.off) continue;
       try {
         entry.run.finish(entry.emit);
       } catch (error) {
-        this.switchOff(entry.card, error);
+        this.switchOff(entry, error);
       }
     }
     return { hits: this.hits, notEvaluable: [...this.gaps.values()] };
@@ -96,8 +109,8 @@ export class Engine {
     };
   }
 
-  private switchOff(card: AdsCard, error: unknown): void {
-    this.disabled.add(card.id);
-    this.failures.push(`rule ${card.id} failed and was switched off: ${String(error)}`);
+  private switchOff(entry: Running, error: unknown): void {
+    entry.off = true;
+    this.failures.push(`rule ${entry.card.id} failed and was switched off: ${String(error)}`);
   }
 }

@@ -16,7 +16,7 @@ export class Lists {
     this.specs = specs;
     for (const [name, spec] of specs) {
       this.tests.set(name, compile(name, spec));
-      if (spec.type === 'patterns') this.patterns.set(name, spec.values.map(patternOf));
+      if (spec.type === 'patterns') this.searches.set(name, searchOf(spec.values.map(patternOf)));
     }
   }
 
@@ -48,16 +48,12 @@ export class Lists {
    * Example: search("miner-patterns", "./xmrig -o pool") gives "xmrig".
    */
   search(name: string, value: string): string | null {
-    const patterns = this.patterns.get(name);
-    if (!patterns) throw new Error(`no patterns list named '${name}'`);
-    for (const pattern of patterns) {
-      const m = pattern.exec(value);
-      if (m) return m[0];
-    }
-    return null;
+    const search = this.searches.get(name);
+    if (!search) throw new Error(`no patterns list named '${name}'`);
+    return search(value);
   }
 
-  private readonly patterns = new Map<string, RegExp[]>();
+  private readonly searches = new Map<string, (value: string) => string | null>();
 }
 
 function compile(name: string, spec: ListSpec): (value: string) => boolean {
@@ -70,15 +66,47 @@ function compile(name: string, spec: ListSpec): (value: string) => boolean {
       return pathTest(spec.values);
     case 'patterns': {
       const patterns = spec.values.map(patternOf);
-      return (value) => patterns.some((p) => p.test(value));
+      return remembered((value) => patterns.some((p) => p.test(value)));
     }
     case 'globs':
-      return globTest(spec.values);
+      return remembered(globTest(spec.values));
     case 'images':
-      return imageTest(spec.values);
+      return remembered(imageTest(spec.values));
     case 'ranges':
       return rangeTest(name, spec.values);
   }
+}
+
+function searchOf(patterns: RegExp[]): (value: string) => string | null {
+  return remembered((value) => {
+    for (const pattern of patterns) {
+      const m = pattern.exec(value);
+      if (m) return m[0];
+    }
+    return null;
+  });
+}
+
+/** Short values remembered per list; past it the memory starts again. */
+const REMEMBERED = 4096;
+/** Longer values (commands, file contents) rarely repeat: they are not remembered. */
+const REMEMBERED_LENGTH = 512;
+
+/**
+ * A test that remembers its answers for short values: a log repeats the
+ * same user agents, images and names millions of times, and a dozen
+ * regular expressions per value is the cost of a rule pack.
+ */
+function remembered<T>(test: (value: string) => T): (value: string) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    if (value.length > REMEMBERED_LENGTH) return test(value);
+    if (known.has(value)) return known.get(value)!;
+    const answer = test(value);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(value, answer);
+    return answer;
+  };
 }
 
 /** A path or anything below it. Example: "/etc" holds "/etc/kubernetes/pki". */
@@ -171,20 +199,8 @@ function imageTest(entries: readonly string[]): (value: string) => boolean {
 /** Addresses in any of the networks. Example: "10.0.0.0/8" holds "10.1.2.3". */
 function rangeTest(name: string, entries: readonly string[]): (value: string) => boolean {
   const ranges = entries.map((entry) => rangeOf(name, entry));
-  // A log names the same few hundred addresses over and over: remember the answers.
-  const known = new Map<string, boolean>();
-  return (value) => {
-    const cached = known.get(value);
-    if (cached !== undefined) return cached;
-    const answer = inRanges(ranges, value);
-    if (known.size >= RANGE_CACHE) known.clear();
-    known.set(value, answer);
-    return answer;
-  };
+  return remembered((value) => inRanges(ranges, value));
 }
-
-/** Addresses remembered per range list; past it the memory starts again. */
-const RANGE_CACHE = 4096;
 
 function inRanges(ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][], value: string): boolean {
   if (!ipaddr.isValid(value)) return false;
