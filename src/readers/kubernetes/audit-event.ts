@@ -75,7 +75,7 @@ export function apiObservation(
     userAgent: str(event['userAgent']),
     requestURI: str(event['requestURI']),
     apiGroup: ref === null ? null : apiGroupOf(ref, event['requestURI']),
-    userGroups: strings(user?.['groups']),
+    userGroups: stringList(user?.['groups']),
     requestObject: requestBody(event['requestObject']),
     responseObject: obj(event['responseObject']),
     annotations: stringValues(event['annotations']),
@@ -126,14 +126,24 @@ const MAX_URI_SCANNED = 512;
  * Every event has some, so this walks the keys without building entry pairs.
  */
 export function stringValues(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
   const map = obj(value);
-  if (map === null) return out;
+  if (map === null) return {};
+  let clean = true;
+  for (const key in map) if (typeof map[key] !== 'string') clean = false;
+  // Parsed JSON is the reader's own: when every value is a string it serves as it is.
+  if (clean) return map as Record<string, string>;
+  const out: Record<string, string> = {};
   for (const key in map) {
     const item = map[key];
     if (typeof item === 'string' && Object.hasOwn(map, key)) out[key] = item;
   }
   return out;
+}
+
+/** The strings of a list; the parsed list itself when it holds nothing else. */
+function stringList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.every((v) => typeof v === 'string') ? (value as string[]) : strings(value);
 }
 
 /**

@@ -7,7 +7,7 @@ import { str } from '../../util/text.js';
  * logs merged from several API servers misorder stages by seconds, a few
  * thousand requests at most on a busy cluster.
  */
-export const GIVEN_OUT_REMEMBERED = 20_000;
+export const GIVEN_OUT_REMEMBERED = 10_000;
 
 /**
  * The requests given out lately, by auditID, with when each arrived: all

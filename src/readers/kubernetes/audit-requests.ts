@@ -54,10 +54,11 @@ const FINAL_RANK = 2;
 /**
  * NOTE: requests still waiting for their final stage are held up to this
  * many; past it the oldest is given out as it stands, so memory stays
- * bounded on a log whose final stages were filtered out. A live API server
- * has a few thousand watches open at most.
+ * bounded on a log whose final stages were filtered out. That covers the
+ * open watches of a mid-size cluster; a larger one pushes some out early,
+ * and their final stage then comes as a second observation.
  */
-export const MAX_WAITING = 4000;
+export const MAX_WAITING = 2000;
 
 export class RequestGroups {
   private readonly waiting = new Map<string, Waiting>();
