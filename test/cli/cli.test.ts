@@ -230,7 +230,7 @@ describe('rules', () => {
       attack: string[];
       sources: string[];
     }[];
-    expect(rules.length).toBeGreaterThanOrEqual(12);
+    expect(rules.length).toBeGreaterThanOrEqual(60);
     for (const r of rules) {
       expect(r.id).toMatch(/^[a-z0-9-]+$/);
       expect(r.attack.length).toBeGreaterThan(0);
@@ -242,6 +242,21 @@ describe('rules', () => {
     expect(result.stdout).toMatch(/Goal\n/);
     expect(result.stdout).toMatch(/Blind spots\n/);
     expect(result.stdout).toMatch(/Response\n/);
+    expect(result.stdout).toMatch(/fires on fixtures\/rules\/container-privileged\//);
+    expect(result.stdout).toMatch(/stays quiet on fixtures\/rules\/container-privileged\//);
+  });
+
+  it('tests the rules named against their own fixtures', async () => {
+    const result = await runCli(['rules', 'test', 'k8s-cluster-admin-binding', 'container-exec']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok +k8s-cluster-admin-binding +positive /m);
+    expect(result.stdout).toMatch(/2 rules, \d+ fixtures, 0 failed\n$/);
+  });
+
+  it('refuses to test a rule it does not have', async () => {
+    const result = await runCli(['rules', 'test', 'no-such-rule']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no rule 'no-such-rule'/);
   });
 });
 
@@ -261,5 +276,49 @@ describe('timeline', () => {
     expect([...ms].sort((a, b) => a - b)).toEqual(ms);
     if (firstUndated >= 0) expect(times.slice(firstUndated).every((t) => t === null)).toBe(true);
     for (const l of lines) expect(l).not.toHaveProperty('ts');
+  });
+});
+
+describe('--config', () => {
+  /** A folder holding one inspect export of a privileged container from `image`. */
+  function evidenceWith(image: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'stowaway-config-'));
+    const container = {
+      Id: 'b'.repeat(64),
+      Name: '/node-agent',
+      Config: { Image: image, Cmd: ['agent'] },
+      State: { Status: 'running', StartedAt: '2026-01-02T03:04:05Z' },
+      HostConfig: { Privileged: true },
+    };
+    writeFileSync(join(dir, 'inspect.json'), JSON.stringify([container]));
+    return dir;
+  }
+
+  function configFile(text: string): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'stowaway-yaml-')), 'stowaway.yaml');
+    writeFileSync(path, text);
+    return path;
+  }
+
+  async function privilegedFindings(args: string[]): Promise<number> {
+    const result = await runCli(['analyze', ...args, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as ReportDocument;
+    return report.findings.filter((f) => f.rule === 'container-privileged').length;
+  }
+
+  it('trusts the images a stowaway.yaml names', async () => {
+    const evidence = evidenceWith('corp.example/agents/node-agent:3.1');
+    expect(await privilegedFindings([evidence])).toBe(1);
+    const trusted = configFile('lists:\n  trusted-privileged-images: [corp.example/agents/*]\n');
+    expect(await privilegedFindings([evidence, '--config', trusted])).toBe(0);
+  });
+
+  it('stops on a configuration it cannot use, saying what to fix', async () => {
+    const bad = configFile('lists:\n  cluster-ranges: [10.0.0.0/99]\n');
+    const result = await runCli(['analyze', evidenceWith('nginx'), '--config', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not an IP address or CIDR.*fix the list/);
+    expect(result.stdout).toBe('');
   });
 });

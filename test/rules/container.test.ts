@@ -183,3 +183,26 @@ describe('container-miner-or-tool', () => {
     expect(hits.map((h) => h.hit.vars?.match)).toEqual(want ? [want] : []);
   });
 });
+
+describe('images trusted with host privileges', () => {
+  it.each([
+    ['a trusted agent image', { image: 'falcosecurity/falco:0.39.0' }, 0],
+    ['a system image on a plain host', { image: 'registry.k8s.io/kube-proxy:v1.31.0' }, 0],
+    [
+      'a system image in kube-system',
+      { image: 'registry.k8s.io/kube-proxy:v1.31.0', pod: { namespace: 'kube-system', name: 'kp' } },
+      0,
+    ],
+    [
+      'a system image in another namespace',
+      { image: 'registry.k8s.io/kube-proxy:v1.31.0', pod: { namespace: 'default', name: 'kp' } },
+      1,
+    ],
+    ['an image dressed as a trusted one', { image: 'evil.example/falcosecurity/falco' }, 1],
+  ])('%s', (_, over, expected) => {
+    for (const rule of ['container-privileged', 'container-host-namespaces']) {
+      const obs = config({ privileged: true, pidMode: 'host', ...over });
+      expect(runRule(rule, [obs]), rule).toHaveLength(expected);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { capabilityName } from '../../lists.js';
 import { matcher } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
-import { isLiveConfig } from './scope.js';
+import { isLiveConfig, isTrustedPrivileged } from './scope.js';
 
 /** Capabilities that alone amount to host root. */
 const CRITICAL = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE']);
@@ -17,6 +17,7 @@ export const containerDangerousCapabilities = matcher(
   ['config'],
   (obs, ctx) => {
     if (obs.privileged === true || !isLiveConfig(obs)) return null;
+    if (isTrustedPrivileged(obs, ctx.settings.lists)) return null;
     const added = [...new Set(obs.capAdd.map(capabilityName))].sort();
     const dangerous = added.filter((c) => ctx.settings.lists.has('dangerous-capabilities', c));
     if (dangerous.length === 0) return null;

@@ -2,7 +2,7 @@ import type { ConfigObservation } from '../../../model/observation.js';
 import type { Severity } from '../../../model/severity.js';
 import { matcher } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
-import { isLiveConfig } from './scope.js';
+import { isLiveConfig, isTrustedPrivileged } from './scope.js';
 
 /**
  * Namespaces shared with the host, and what each gives away. PID: see and
@@ -19,20 +19,24 @@ const NAMESPACES: { field: keyof ConfigObservation; name: string; severity: Seve
 
 const ORDER: Severity[] = ['low', 'medium', 'high'];
 
-export const containerHostNamespaces = matcher('container-host-namespaces', ['config'], (obs) => {
-  if (!isLiveConfig(obs)) return null;
-  const shared = NAMESPACES.filter((n) => obs[n.field] === 'host');
-  if (shared.length === 0) return null;
-  const names = shared.map((n) => n.name);
-  const severity = shared.reduce<Severity>(
-    (best, n) => (ORDER.indexOf(n.severity) > ORDER.indexOf(best) ? n.severity : best),
-    'low',
-  );
-  return {
-    subject: configSubject(obs),
-    summary: `${configLabel(obs)} shares the host's ${names.join(', ')} namespace${names.length > 1 ? 's' : ''}`,
-    key: names.join(','),
-    severity,
-    vars: configVars(obs),
-  };
-});
+export const containerHostNamespaces = matcher(
+  'container-host-namespaces',
+  ['config'],
+  (obs, ctx) => {
+    if (!isLiveConfig(obs) || isTrustedPrivileged(obs, ctx.settings.lists)) return null;
+    const shared = NAMESPACES.filter((n) => obs[n.field] === 'host');
+    if (shared.length === 0) return null;
+    const names = shared.map((n) => n.name);
+    const severity = shared.reduce<Severity>(
+      (best, n) => (ORDER.indexOf(n.severity) > ORDER.indexOf(best) ? n.severity : best),
+      'low',
+    );
+    return {
+      subject: configSubject(obs),
+      summary: `${configLabel(obs)} shares the host's ${names.join(', ')} namespace${names.length > 1 ? 's' : ''}`,
+      key: names.join(','),
+      severity,
+      vars: configVars(obs),
+    };
+  },
+);

@@ -1,6 +1,6 @@
 import { matcher } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
-import { isLiveConfig } from './scope.js';
+import { isLiveConfig, isTrustedPrivileged } from './scope.js';
 
 /**
  * seccomp or AppArmor switched off: every syscall and file is open to the
@@ -10,8 +10,8 @@ import { isLiveConfig } from './scope.js';
 export const containerUnconfined = matcher(
   'container-security-profile-disabled',
   ['config'],
-  (obs) => {
-    if (!isLiveConfig(obs)) return null;
+  (obs, ctx) => {
+    if (!isLiveConfig(obs) || isTrustedPrivileged(obs, ctx.settings.lists)) return null;
     const off = [
       obs.seccomp === 'unconfined' ? 'seccomp' : null,
       obs.apparmor === 'unconfined' ? 'AppArmor' : null,
