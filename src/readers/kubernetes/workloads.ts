@@ -30,6 +30,9 @@ const POD_KINDS_BY_RESOURCE: ReadonlyMap<string, string> = new Map([
 
 export const POD_KINDS: ReadonlySet<string> = new Set(POD_KINDS_BY_RESOURCE.values());
 
+/** The resources whose objects run containers. Example: "pods", "cronjobs". */
+export const POD_RESOURCES: readonly string[] = [...POD_KINDS_BY_RESOURCE.keys()];
+
 /** Example: "deployments" → "Deployment"; null for a resource without pods. */
 export function podKindOf(resource: string): string | null {
   return POD_KINDS_BY_RESOURCE.get(resource) ?? null;

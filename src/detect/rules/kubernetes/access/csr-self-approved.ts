@@ -26,6 +26,7 @@ interface Created {
 export const csrSelfApproved: RuleLogic = {
   id: 'k8s-csr-self-approved',
   kinds: ['api'],
+  guard: { field: 'resource', values: ['certificatesigningrequests'] },
   create: () => new CsrSelfApproved(),
 };
 

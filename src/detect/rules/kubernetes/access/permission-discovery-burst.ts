@@ -26,6 +26,7 @@ export function permissionDiscoveryBurstRule(
   return {
     id: 'k8s-permission-discovery-burst',
     kinds: ['api'],
+    guard: { field: 'resource', values: [...SELF_REVIEWS] },
     create(ctx) {
       const exempt = exemptIdentities(ctx.settings.lists);
       const bursts = new BurstTracker(options);

@@ -19,6 +19,7 @@ export function secretsReadBurstRule(options: BurstOptions = SECRETS_BURST_DEFAU
   return {
     id: 'k8s-secrets-read-burst',
     kinds: ['api'],
+    guard: { field: 'resource', values: ['secrets'] },
     create(ctx) {
       const exempt = exemptIdentities(ctx.settings.lists, 'secret-reader-identities');
       const bursts = new BurstTracker(options);

@@ -33,6 +33,7 @@ const MAX_REMEMBERED = 5000;
 export const k8sSecurityAgentDisabled: RuleLogic = {
   id: 'k8s-security-agent-disabled',
   kinds: ['api'],
+  guard: { field: 'resource', values: [...AGENT_WORKLOADS, 'namespaces'] },
   create: (ctx) => {
     const steering = new Map<string, string>();
     return {

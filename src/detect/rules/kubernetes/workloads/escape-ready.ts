@@ -1,3 +1,4 @@
+import { POD_RESOURCES } from '../../../../readers/kubernetes/workloads.js';
 import type { ApiObservation } from '../../../../model/observation.js';
 import type { Hit, RuleContext, RuleLogic } from '../../../rule.js';
 import { patchReasons } from './escape-patch.js';
@@ -28,6 +29,7 @@ import {
 export const k8sEscapeReadyWorkload: RuleLogic = {
   id: 'k8s-escape-ready-workload',
   kinds: ['api'],
+  guard: { field: 'resource', values: POD_RESOURCES },
   create: (ctx) => ({
     observe(obs, emit) {
       if (obs.kind !== 'api') return;

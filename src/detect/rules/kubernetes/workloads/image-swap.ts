@@ -41,6 +41,7 @@ type Images = Map<string, string>;
 export const k8sImageSwap: RuleLogic = {
   id: 'k8s-image-swap',
   kinds: ['api'],
+  guard: { field: 'resource', values: [...SWAPPABLE] },
   create: (): RuleInstance => new ImageSwap(),
 };
 
