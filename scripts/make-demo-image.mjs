@@ -7,27 +7,11 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import tar from 'tar-stream';
+import { packTar } from './tar-pack.mjs';
 
 const EPOCH = new Date('2026-11-30T08:00:00Z');
 
-/** Builds a tar in memory from [name, options] entries. */
-async function pack(entries) {
-  const p = tar.pack();
-  const chunks = [];
-  p.on('data', (c) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
-  for (const { name, body = '', ...rest } of entries) {
-    await new Promise((resolve, reject) =>
-      p.entry({ name, mtime: EPOCH, uid: 0, gid: 0, mode: 0o644, ...rest }, body, (e) =>
-        e ? reject(e) : resolve(),
-      ),
-    );
-  }
-  p.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
+const pack = (entries) => packTar(entries, EPOCH);
 
 const sha = (buf) => createHash('sha256').update(buf).digest('hex');
 

@@ -9,29 +9,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import tar from 'tar-stream';
+import { packTar } from './tar-pack.mjs';
 
 const EPOCH = new Date('2026-03-01T12:00:00Z');
 const OUT = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const sha = (buf) => createHash('sha256').update(buf).digest('hex');
 
-/** A tar in memory from entries {name, body, mode, type, linkname}. */
-async function pack(entries) {
-  const p = tar.pack();
-  const chunks = [];
-  p.on('data', (c) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
-  for (const { name, body = '', ...rest } of entries) {
-    await new Promise((resolve, reject) =>
-      p.entry({ name, mtime: EPOCH, uid: 0, gid: 0, mode: 0o644, ...rest }, body, (e) =>
-        e ? reject(e) : resolve(),
-      ),
-    );
-  }
-  p.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
+const pack = (entries) => packTar(entries, EPOCH);
 
 const dir = (name) => ({ name, type: 'directory', mode: 0o755 });
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

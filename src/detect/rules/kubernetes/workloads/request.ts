@@ -1,3 +1,4 @@
+import { podKindOf } from '../../../../readers/kubernetes/workloads.js';
 import type { ApiObservation, PodRef } from '../../../../model/observation.js';
 import { obj, str } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
@@ -72,23 +73,20 @@ export function objectRef(api: ApiObservation): PodRef {
   return { namespace, name };
 }
 
-/** Singular kind names for summaries. Example: "daemonsets" → "DaemonSet". */
-const KIND_NAMES: ReadonlyMap<string, string> = new Map([
+/**
+ * Singular kind names for summaries: the workload kinds as the reader names
+ * them, and a few others. Example: "daemonsets" → "DaemonSet", "pods" → "pod".
+ */
+const OTHER_KINDS: ReadonlyMap<string, string> = new Map([
   ['pods', 'pod'],
-  ['deployments', 'Deployment'],
-  ['daemonsets', 'DaemonSet'],
-  ['statefulsets', 'StatefulSet'],
-  ['replicasets', 'ReplicaSet'],
-  ['replicationcontrollers', 'ReplicationController'],
-  ['jobs', 'Job'],
-  ['cronjobs', 'CronJob'],
   ['podtemplates', 'PodTemplate'],
   ['namespaces', 'namespace'],
   ['configmaps', 'ConfigMap'],
 ]);
 
 export function kindName(resource: string | null): string {
-  return (resource && KIND_NAMES.get(resource)) ?? resource ?? 'object';
+  if (resource === null) return 'object';
+  return OTHER_KINDS.get(resource) ?? podKindOf(resource) ?? resource;
 }
 
 /** "created", "updated", "patched", "deleted": the verb as a summary says it. */
