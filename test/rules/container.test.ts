@@ -190,7 +190,10 @@ describe('images trusted with host privileges', () => {
     ['a system image on a plain host', { image: 'registry.k8s.io/kube-proxy:v1.31.0' }, 0],
     [
       'a system image in kube-system',
-      { image: 'registry.k8s.io/kube-proxy:v1.31.0', pod: { namespace: 'kube-system', name: 'kp' } },
+      {
+        image: 'registry.k8s.io/kube-proxy:v1.31.0',
+        pod: { namespace: 'kube-system', name: 'kp' },
+      },
       0,
     ],
     [
