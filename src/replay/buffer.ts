@@ -8,6 +8,8 @@ import type { Observation } from '../model/observation.js';
 export class RunBuffer {
   private items: Observation[] = [];
   private head = 0;
+  /** The time of the last observation handed on, to tell a late arrival. */
+  private lastShifted: number | null = null;
 
   get size(): number {
     return this.items.length - this.head;
@@ -17,12 +19,17 @@ export class RunBuffer {
     return this.items[this.head];
   }
 
-  push(obs: Observation): void {
+  /**
+   * Adds an observation; false when it came too late to be put in order: an
+   * observation after it has been handed on already.
+   */
+  push(obs: Observation): boolean {
     const items = this.items;
     const last = items[items.length - 1];
+    const inTime = this.lastShifted === null || obs.ts! >= this.lastShifted;
     if (this.size === 0 || last === undefined || last.ts! <= obs.ts!) {
       items.push(obs);
-      return;
+      return inTime;
     }
     // After every item at or before its time, so equal times keep arrival order.
     let lo = this.head;
@@ -33,11 +40,13 @@ export class RunBuffer {
       else hi = mid;
     }
     items.splice(lo, 0, obs);
+    return inTime;
   }
 
   shift(): Observation | undefined {
     const obs = this.items[this.head];
     if (obs === undefined) return undefined;
+    this.lastShifted = obs.ts;
     this.head += 1;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);

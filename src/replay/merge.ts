@@ -9,6 +9,14 @@ import { RunBuffer } from './buffer.js';
  * files holds no more observations than a few large ones.
  */
 export const REORDER_WINDOW = 4096;
+/**
+ * The window an input starts with. An input in time order never needs more,
+ * and a smaller buffer keeps observations young: held long, they outlive
+ * the collector's young generation and cost a full collection each. The
+ * first record that arrives after a later one was handed on opens the
+ * window to its limit.
+ */
+export const START_WINDOW = 512;
 const MIN_WINDOW = 256;
 const WINDOW_BUDGET = 256 * 1024;
 
@@ -28,6 +36,8 @@ interface Cursor {
   buffer: RunBuffer;
   done: boolean;
   window: number;
+  /** The window once the input shows itself out of order. */
+  limit: number;
 }
 
 /**
@@ -41,11 +51,13 @@ export async function* replay(
   inputs: AsyncIterable<ReaderOutput>[],
   undated: (obs: Observation) => void,
 ): AsyncGenerator<Observation[]> {
+  const limit = windowFor(inputs.length);
   const cursors: Cursor[] = inputs.map((input) => ({
     iterator: input[Symbol.asyncIterator](),
     buffer: new RunBuffer(),
     done: false,
-    window: windowFor(inputs.length),
+    window: Math.min(START_WINDOW, limit),
+    limit,
   }));
   await Promise.all(cursors.map((c) => fill(c, undated)));
   let batch: Observation[] = [];
@@ -83,7 +95,7 @@ function isBatch(value: ReaderOutput): value is readonly Observation[] {
 
 function take(cursor: Cursor, obs: Observation, undated: (obs: Observation) => void): void {
   if (obs.ts === null) undated(obs);
-  else cursor.buffer.push(obs);
+  else if (!cursor.buffer.push(obs)) cursor.window = cursor.limit;
 }
 
 function earliest(cursors: Cursor[]): Cursor | null {
