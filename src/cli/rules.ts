@@ -56,9 +56,14 @@ function cardText(card: AdsCard, rule: Rule): string {
     `Blind spots\n${list(card.blindSpots)}`,
     `False positives\n${list(card.falsePositives)}`,
     `Validation\n${list(fixtures)}`,
-    `Response\n${list(card.response)}`,
+    `Response\n${list(card.response.map(placeholders))}`,
     '',
   ].join('\n');
+}
+
+/** Response steps name what a finding fills in: shown as <entity>, not {entity}. */
+function placeholders(step: string): string {
+  return step.replace(/\{([^{}]+)\}/g, '<$1>');
 }
 
 /**

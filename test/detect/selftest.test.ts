@@ -79,4 +79,24 @@ describe('rules test', () => {
     const results = await testRule(rule, root);
     expect(results.map((r) => r.problem)).toEqual([undefined, undefined]);
   });
+
+  it('fails a fixture with records it cannot read', async () => {
+    const exec = JSON.stringify({
+      Type: 'container',
+      Action: 'exec_start: sh',
+      Actor: { ID: 'c'.repeat(64), Attributes: { name: 'web', image: 'nginx' } },
+      time: 1767322800,
+      timeNano: 1767322800000000000,
+    });
+    const root = mkdtempSync(join(tmpdir(), 'stowaway-selftest-'));
+    writeFileSync(join(root, 'events.ndjson'), `${exec}\n{"Type": "contai\n`);
+    const base = findRule('container-exec')!;
+    const validation = { positive: ['events.ndjson'], negative: ['events.ndjson'] };
+    const rule: Rule = { ...base, card: { ...base.card, validation } };
+    const problems = (await testRule(rule, root)).map((r) => r.problem);
+    expect(problems).toEqual([
+      '1 records of the fixture could not be read',
+      '1 records of the fixture could not be read',
+    ]);
+  });
 });

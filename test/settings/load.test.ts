@@ -92,6 +92,7 @@ describe('image and glob lists', () => {
     ['system-images', 'docker.io/coredns/coredns@sha256:' + 'a'.repeat(64), true],
     ['system-images', '602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:v1.29', true],
     ['system-images', 'attacker.example/a.dkr.ecr.b.amazonaws.com/eks/miner:1', false],
+    ['system-images', '123456789012.dkr.ecr.us-east-1.amazonaws.com/eks/miner:1', false],
     ['system-images', '602401143452.dkr.ecr.evil.example/xmrig:1', false],
     ['system-images', 'evil.io/registry.k8s.io/pause', false],
     ['trusted-privileged-images', 'falcosecurity/falco:0.39.0', true],

@@ -26,7 +26,8 @@ export const serviceAccountTokenExternal = matcher(
       summary:
         `service account ${account} used from ${address}, outside the cluster's ranges ` +
         `(${vars.verb} ${vars.target}, answer ${obs.code ?? 'not logged'})`,
-      key: address,
+      // One finding per account: its evidence lists every outside address.
+      key: 'outside',
       vars: { ...vars, account },
     };
   },
