@@ -27,6 +27,8 @@ export interface Request {
 
 interface Waiting {
   id: string | null;
+  /** Logged under an auditID another request had: noted, as a replayed one is. */
+  duplicate?: boolean;
   /** Given out already: completed, or pushed out by newer requests. */
   done: boolean;
   outcome: Record<string, unknown>;
@@ -84,24 +86,35 @@ export class RequestGroups {
   }
 
   /** Takes one event; returns the requests it completes (or pushes out). */
-  add(event: Record<string, unknown>, found: Candidate): Request[] {
+  add(event: Record<string, unknown>, found: Candidate, reused = false): Request[] {
     const id = str(event['auditID']);
     const stage = str(event['stage']);
     const rank = stage === null ? FINAL_RANK : (STAGE_RANK.get(stage) ?? FINAL_RANK);
-    const earlier = id === null ? undefined : this.waiting.get(id);
+    const earlier = id === null || reused ? undefined : this.waiting.get(id);
     const received = event['requestReceivedTimestamp'];
     if (earlier === undefined && rank >= FINAL_RANK) {
       // Most requests are logged at their final stage alone: nothing to merge or copy.
       // One given out already is the same request logged again (a replayed or spliced log).
-      const duplicate = id !== null && this.givenOut.state(id, received) === 'complete';
+      const duplicate = reused || (id !== null && this.givenOut.state(id, received) === 'complete');
       if (id !== null) this.givenOut.remember(id, received);
       const stages = stage === null ? [] : [stage];
       const line = found.line;
       return [{ event, stages, line, fallbackTime: found.fallbackTime, duplicate }];
     }
     // An earlier stage logged after its request's final one: the request is out already.
-    if (earlier === undefined && id !== null && this.givenOut.has(id, received)) return [];
+    if (!reused && earlier === undefined && id !== null && this.givenOut.has(id, received)) {
+      return [];
+    }
+    if (earlier !== undefined && id !== null && isAnother(earlier, stage, received)) {
+      // A stage this request already had, or another arrival time: a second request under
+      // the same auditID (clients may set their own). Neither hides the other.
+      this.finish(id, earlier, false);
+      earlier.done = true;
+      const next = this.add(event, found, true);
+      return [finished(earlier), ...next];
+    }
     const entry = this.merge(earlier, event, rank, found);
+    if (reused) entry.duplicate = true;
     if (stage !== null) entry.stages.push(stage);
     if (id === null || rank >= FINAL_RANK) {
       if (id !== null) this.finish(id, entry);
@@ -183,6 +196,14 @@ export class RequestGroups {
 }
 
 /** An object body, or a JSON patch's list of operations. */
+/** Whether an event under a waiting request's auditID belongs to another request. */
+function isAnother(entry: Waiting, stage: string | null, received: unknown): boolean {
+  if (stage !== null && entry.stages.includes(stage)) return true;
+  return typeof received === 'string' && typeof entry.received === 'string'
+    ? received !== entry.received
+    : false;
+}
+
 function bodyOf(value: unknown): Record<string, unknown> | unknown[] | undefined {
   return Array.isArray(value) ? value : (obj(value) ?? undefined);
 }
@@ -196,5 +217,6 @@ function finished(entry: Waiting): Request {
   if (event['requestReceivedTimestamp'] === undefined && entry.received !== undefined) {
     event['requestReceivedTimestamp'] = entry.received;
   }
-  return { event, stages: entry.stages, line: entry.line, fallbackTime: entry.fallbackTime };
+  const { stages, line, fallbackTime } = entry;
+  return { event, stages, line, fallbackTime, ...(entry.duplicate ? { duplicate: true } : {}) };
 }

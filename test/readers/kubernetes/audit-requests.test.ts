@@ -251,4 +251,19 @@ describe('requests waiting for their final stage', () => {
     }
     expect(most).toBeLessThanOrEqual(10 + 1024 + 1);
   });
+
+  it('keep requests apart that share an auditID but repeat a stage', () => {
+    const groups = new RequestGroups(10);
+    const exec = (command: string, line: number) =>
+      groups.add(
+        { ...stage('same', 'ResponseStarted'), requestURI: `/x/exec?command=${command}` },
+        found(line),
+      );
+    const given = [...exec('ls', 1), ...exec('cat', 2), ...exec('sh', 3), ...groups.drain()];
+    expect(given.map((r) => [r.event['requestURI'], r.duplicate ?? false])).toEqual([
+      ['/x/exec?command=ls', false],
+      ['/x/exec?command=cat', true],
+      ['/x/exec?command=sh', true],
+    ]);
+  });
 });
