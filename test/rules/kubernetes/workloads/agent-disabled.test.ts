@@ -203,3 +203,37 @@ describe(`${ID} on whole updates and JSON patches`, () => {
     );
   });
 });
+
+describe('agent and image writes whose body was not logged', () => {
+  const metadata = (over: Partial<ApiObservation>) =>
+    request({ level: 'Metadata', requestObject: null, responseObject: null, ...over });
+
+  it.each([
+    [
+      'k8s-security-agent-disabled',
+      { verb: 'patch', resource: 'daemonsets', namespace: 'falco', name: 'falco' },
+    ],
+    [
+      'k8s-security-agent-disabled',
+      {
+        verb: 'update',
+        resource: 'deployments',
+        subresource: null,
+        namespace: 'logging',
+        name: 'fluent-bit',
+      },
+    ],
+    ['k8s-image-swap', { verb: 'update', resource: 'deployments', namespace: 'shop', name: 'web' }],
+  ])('%s counts %j as not evaluable', (rule, over) => {
+    const { hits, notEvaluable } = run(rule, [metadata(over as Partial<ApiObservation>)]);
+    expect(hits).toEqual([]);
+    expect(notEvaluable.map((n) => [n.rule, n.count, n.reason])).toEqual([
+      [rule, 1, 'audit level Metadata carries no request body'],
+    ]);
+  });
+
+  it('does not count a write to a workload that is no agent', () => {
+    const over = { verb: 'patch', resource: 'daemonsets', namespace: 'shop', name: 'web' };
+    expect(run('k8s-security-agent-disabled', [metadata(over)]).notEvaluable).toEqual([]);
+  });
+});

@@ -7,10 +7,12 @@ import { jsonPatchOf, patchFragment } from './json-patch.js';
 import { steeringOf } from './node-steering.js';
 import {
   accepted,
+  bodyMissing,
   byWhom,
   DELETE_VERBS,
   kindName,
   objectRef,
+  unjudgedReason,
   userName,
   writtenObject,
 } from './request.js';
@@ -39,6 +41,10 @@ export const k8sSecurityAgentDisabled: RuleLogic = {
     return {
       observe(obs, emit) {
         if (obs.kind !== 'api') return;
+        if (isUnjudgedAgentWrite(obs, ctx.settings.lists)) {
+          ctx.notEvaluable(obs.source.path, unjudgedReason(obs));
+          return;
+        }
         const hit = agentDisabledHit(obs, ctx.settings.lists, steering);
         if (hit) emit(hit, obs);
       },
@@ -60,6 +66,17 @@ function agentDisabledHit(
   const detail = found.detail === null ? '' : ` (${found.detail})`;
   const what = `${kindName(api.resource)} ${ref.namespace}/${ref.name} ${found.how}${detail}`;
   return agentHit(api, what, found.how);
+}
+
+/**
+ * A change to an agent's workload whose body the log did not keep: it may
+ * have scaled the agent to zero or steered it nowhere, and no one can tell.
+ */
+function isUnjudgedAgentWrite(api: ApiObservation, lists: Lists): boolean {
+  if (api.verb !== 'update' && api.verb !== 'patch') return false;
+  if (api.resource === null || !AGENT_WORKLOADS.has(api.resource) || !accepted(api)) return false;
+  if (!bodyMissing(api) || jsonPatchOf(api) !== null) return false;
+  return isAgent(api, lists);
 }
 
 function namespaceHit(api: ApiObservation, lists: Lists): Hit | null {

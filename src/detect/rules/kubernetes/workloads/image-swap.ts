@@ -1,13 +1,15 @@
 import type { ApiObservation, Observation } from '../../../../model/observation.js';
 import { arr, obj, str } from '../../../../util/text.js';
-import type { Emit, Hit, RuleInstance, RuleLogic } from '../../../rule.js';
+import type { Emit, Hit, RuleContext, RuleInstance, RuleLogic } from '../../../rule.js';
 import {
   accepted,
+  bodyMissing,
   byWhom,
   DELETE_VERBS,
   kindName,
   objectRef,
   pastTense,
+  unjudgedReason,
   userName,
   writtenObject,
 } from './request.js';
@@ -42,11 +44,13 @@ export const k8sImageSwap: RuleLogic = {
   id: 'k8s-image-swap',
   kinds: ['api'],
   guard: { field: 'resource', values: [...SWAPPABLE] },
-  create: (): RuleInstance => new ImageSwap(),
+  create: (ctx): RuleInstance => new ImageSwap(ctx),
 };
 
 class ImageSwap implements RuleInstance {
   private readonly known = new Map<string, Images>();
+
+  constructor(private readonly ctx: RuleContext) {}
 
   observe(obs: Observation, emit: Emit): void {
     if (obs.kind !== 'api' || obs.verb === null || obs.resource === null) return;
@@ -58,7 +62,13 @@ class ImageSwap implements RuleInstance {
       return;
     }
     const images = imagesOf(obs);
-    if (images === null) return;
+    if (images === null) {
+      // A change whose body was not logged may have swapped anything: say so.
+      if (obs.verb !== 'create' && bodyMissing(obs)) {
+        this.ctx.notEvaluable(obs.source.path, unjudgedReason(obs));
+      }
+      return;
+    }
     const before = this.known.get(id);
     const whole = obs.verb !== 'patch' || writtenObject(obs) !== obs.requestObject;
     if (obs.verb !== 'create') {
