@@ -40,7 +40,8 @@ export async function analyze(
 ): Promise<number> {
   // 1. Evidence: expand paths, open, hash and sniff every file.
   const loaded = await loadSettings(opts.config, process.cwd());
-  if (loaded.configPath) log.debug('settings', `lists and allowlists from ${loaded.configPath}`);
+  // Said every time: a stowaway.yaml in the current folder applies without being asked for.
+  if (loaded.configPath) log.info('settings', `lists and allowlists from ${loaded.configPath}`);
   const intel = await intelFrom([...opts.intel, ...loaded.intel], log);
   const settings: Settings = { intel, lists: loaded.lists };
   const rules = rulePack();
@@ -61,7 +62,16 @@ export async function analyze(
   const ranking = rank(findings, entities);
 
   // 4. Report, then the exit code.
-  const meta = { version: packageVersion(), rules: rules.length, minSeverity: opts.minSeverity };
+  const config =
+    loaded.configPath && loaded.configSha256
+      ? { path: loaded.configPath, sha256: loaded.configSha256 }
+      : null;
+  const meta = {
+    version: packageVersion(),
+    rules: rules.length,
+    minSeverity: opts.minSeverity,
+    config,
+  };
   const report = buildReport(inputs, ranking, detection.notEvaluable, meta);
   const writer = WRITERS.get(opts.format)!;
   const color = useColor(io, Boolean(opts.output && opts.output !== '-'));

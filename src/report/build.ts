@@ -13,6 +13,8 @@ export interface ReportMeta {
   version: string;
   rules: number;
   minSeverity: Severity;
+  /** The configuration applied, as given, with its hash. */
+  config?: { path: string; sha256: string } | null;
 }
 
 /**
@@ -28,7 +30,12 @@ export function buildReport(
   const findings = ranking.findings.filter((f) => atLeast(f.severity, meta.minSeverity));
   return {
     schemaVersion: 1,
-    tool: { name: 'stowaway', version: meta.version, rules: meta.rules },
+    tool: {
+      name: 'stowaway',
+      version: meta.version,
+      rules: meta.rules,
+      ...(meta.config ? { config: meta.config } : {}),
+    },
     inputs: [...inputs.read]
       .sort((a, b) => cmp(a.stats.path, b.stats.path))
       .map((i) => ({

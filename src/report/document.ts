@@ -8,7 +8,13 @@ import type { InputWarning } from '../readers/run.js';
 /** The JSON report contract (REPORT.md); keys are written in this order. */
 export interface ReportDocument {
   schemaVersion: 1;
-  tool: { name: string; version: string; rules: number };
+  /** `config`: the stowaway.yaml applied over the shipped lists, when one was. */
+  tool: {
+    name: string;
+    version: string;
+    rules: number;
+    config?: { path: string; sha256: string };
+  };
   inputs: ReportInput[];
   skipped: { path: string; reason: string; sha256: string; bytes: number }[];
   entities: ReportEntity[];

@@ -42,7 +42,9 @@ function header(report: ReportDocument, chalk: ChalkInstance): string {
     .map(([s, n]) => SEVERITY_STYLE[s as Severity](chalk)(`${n} ${s}`))
     .join(', ');
   return [
-    chalk.bold(`${report.tool.name} ${report.tool.version}`) + ` · ${report.tool.rules} rules`,
+    chalk.bold(`${report.tool.name} ${report.tool.version}`) +
+      ` · ${report.tool.rules} rules` +
+      (report.tool.config ? ` · config ${cell(report.tool.config.path, 80)}` : ''),
     `${plural(read, 'input')} read, ${report.skipped.length} skipped, ${warned} with warnings`,
     `${plural(report.summary.findings, 'finding')}${counts ? `: ${counts}` : ''}`,
   ].join('\n');

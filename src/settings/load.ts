@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +17,8 @@ export interface LoadedSettings {
   configPath: string | null;
   /** Intel feeds the configuration names, as paths from the current folder. */
   intel: string[];
+  /** SHA-256 of the configuration file as read, for the report; null when none. */
+  configSha256: string | null;
 }
 
 /** The shipped defaults, read once; they are part of the program. */
@@ -56,13 +59,19 @@ export async function loadSettings(
   cwd: string,
 ): Promise<LoadedSettings> {
   const path = config ?? (existsSync(resolve(cwd, CONFIG_NAME)) ? CONFIG_NAME : null);
-  if (path === null) return { lists: defaultLists(), configPath: null, intel: [] };
-  const user = await readUserFile(resolve(cwd, path), path);
+  if (path === null) {
+    return { lists: defaultLists(), configPath: null, intel: [], configSha256: null };
+  }
+  const { file: user, sha256 } = await readUserFile(resolve(cwd, path), path);
   const intel = (user.intel ?? []).map((feed) => join(dirname(path), feed));
-  return { lists: listsFrom([shippedDefaults(), user], path), configPath: path, intel };
+  const lists = listsFrom([shippedDefaults(), user], path);
+  return { lists, configPath: path, intel, configSha256: sha256 };
 }
 
-async function readUserFile(full: string, shown: string): Promise<SettingsFile> {
+async function readUserFile(
+  full: string,
+  shown: string,
+): Promise<{ file: SettingsFile; sha256: string }> {
   let text: string;
   try {
     text = await readFile(full, 'utf8');
@@ -78,7 +87,7 @@ async function readUserFile(full: string, shown: string): Promise<SettingsFile> 
   }
   const parsed = settingsSchema().safeParse(value);
   if (!parsed.success) throw new UserError(`${shown}: ${issueText(parsed.error)}; fix the file`);
-  return parsed.data;
+  return { file: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 function listsFrom(files: SettingsFile[], origin: string): Lists {

@@ -314,6 +314,26 @@ describe('--config', () => {
     expect(await privilegedFindings([evidence, '--config', trusted])).toBe(0);
   });
 
+  it('names the configuration it applied in the report and on stderr', async () => {
+    const config = configFile('lists:\n  trusted-registries: [registry.corp.example]\n');
+    const result = await runCli([
+      'analyze',
+      evidenceWith('nginx'),
+      '--config',
+      config,
+      '-f',
+      'json',
+    ]);
+    const report = JSON.parse(result.stdout) as ReportDocument;
+    expect(report.tool.config).toEqual({
+      path: config,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(result.stderr).toContain(`lists and allowlists from ${config}`);
+    const plain = await runCli(['analyze', evidenceWith('nginx'), '-f', 'json']);
+    expect((JSON.parse(plain.stdout) as ReportDocument).tool.config).toBeUndefined();
+  });
+
   it('stops on a configuration it cannot use, saying what to fix', async () => {
     const bad = configFile('lists:\n  cluster-ranges: [10.0.0.0/99]\n');
     const result = await runCli(['analyze', evidenceWith('nginx'), '--config', bad]);

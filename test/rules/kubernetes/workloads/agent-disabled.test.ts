@@ -232,6 +232,11 @@ describe('agent and image writes whose body was not logged', () => {
     ]);
   });
 
+  it('does not count a read as an unlogged write', () => {
+    const read = metadata({ verb: 'get', resource: 'pods', namespace: 'shop', name: 'web' });
+    expect(run('k8s-image-swap', [read]).notEvaluable).toEqual([]);
+  });
+
   it('does not count a write to a workload that is no agent', () => {
     const over = { verb: 'patch', resource: 'daemonsets', namespace: 'shop', name: 'web' };
     expect(run('k8s-security-agent-disabled', [metadata(over)]).notEvaluable).toEqual([]);

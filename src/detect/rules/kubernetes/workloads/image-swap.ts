@@ -64,7 +64,7 @@ class ImageSwap implements RuleInstance {
     const images = imagesOf(obs);
     if (images === null) {
       // A change whose body was not logged may have swapped anything: say so.
-      if (obs.verb !== 'create' && bodyMissing(obs)) {
+      if ((obs.verb === 'update' || obs.verb === 'patch') && bodyMissing(obs)) {
         this.ctx.notEvaluable(obs.source.path, unjudgedReason(obs));
       }
       return;
