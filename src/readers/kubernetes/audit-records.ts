@@ -36,6 +36,11 @@ export async function* auditCandidates(
     for await (const batch of auditLineBatches(content, ctx)) {
       const out: Candidate[] = [];
       for (const record of batch) {
+        // Most lines are one plain event: no wrapper to look into.
+        if (isPlainEvent(record.value)) {
+          out.push({ value: record.value, line: record.line, fallbackTime: record.stamp });
+          continue;
+        }
         const from = out.length;
         unwrap(record.value, () => record.line, ctx, out);
         if (record.stamp !== null) stampAll(out, from, record.stamp);
@@ -50,6 +55,16 @@ export async function* auditCandidates(
   yield out;
 }
 
+/** Keys under which exports list their events. */
+const LIST_KEYS: readonly string[] = ['items', ...CLOUD_LIST_KEYS];
+
+/** An object with an auditID and a verb is an event as it stands, not a wrapper. */
+function isPlainEvent(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const event = value as Record<string, unknown>;
+  return typeof event['auditID'] === 'string' && typeof event['verb'] === 'string';
+}
+
 /** Appends the candidate events one JSON value holds to `out`. */
 function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate[]): void {
   if (Array.isArray(value)) {
@@ -57,7 +72,7 @@ function unwrap(value: unknown, lineAt: LineOf, ctx: ReadContext, out: Candidate
     return;
   }
   const root = obj(value);
-  for (const key of ['items', ...CLOUD_LIST_KEYS]) {
+  for (const key of LIST_KEYS) {
     const list = root?.[key];
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) add(list[i], lineAt(key, i), ctx, out);
