@@ -65,7 +65,9 @@ async function checkFile(path: string): Promise<void> {
   try {
     info = await stat(path);
   } catch {
-    throw new UserError(`${path}: intel file not found; check the path given to --intel`);
+    throw new UserError(
+      `${path}: intel file not found; check the path given to --intel or under intel: in stowaway.yaml`,
+    );
   }
   if (!info.isFile()) {
     throw new UserError(
