@@ -32,7 +32,91 @@ export async function readJsonDocument(stream: Readable): Promise<JsonDocument> 
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  return { value: JSON.parse(text), elementLines: scanElementLines(text) };
+  try {
+    return { value: JSON.parse(text), elementLines: scanElementLines(text) };
+  } catch (error) {
+    // `jq .` over a log, or one `docker inspect` after another, writes
+    // documents back to back: read them as the elements of one array.
+    const values = concatenatedValues(text);
+    if (values === null) throw error;
+    return joined(values);
+  }
+}
+
+/**
+ * Documents back to back as one: objects become the elements of an array;
+ * arrays (`docker inspect a; docker inspect b`) give their elements, each
+ * at its own line.
+ */
+function joined(values: Concatenated[]): JsonDocument {
+  if (!values.every((v) => Array.isArray(v.value))) {
+    const lines = values.map((v) => v.line);
+    return { value: values.map((v) => v.value), elementLines: new Map([['', lines]]) };
+  }
+  const elements: unknown[] = [];
+  const lines: number[] = [];
+  for (const v of values) {
+    const inner = scanElementLines(v.text).get('') ?? [];
+    (v.value as unknown[]).forEach((element, i) => {
+      elements.push(element);
+      lines.push((inner[i] ?? 1) + v.line - 1);
+    });
+  }
+  return { value: elements, elementLines: new Map([['', lines]]) };
+}
+
+interface Concatenated {
+  value: unknown;
+  /** The line the value starts on. */
+  line: number;
+  text: string;
+}
+
+/**
+ * Two or more JSON objects or arrays one after another, with only white
+ * space between them, each with the line it starts on; null for any other
+ * text. Example: "{\n  \"a\": 1\n}\n{\n  \"a\": 2\n}" gives two values, at lines 1 and 4.
+ */
+export function concatenatedValues(text: string): Concatenated[] | null {
+  const out: Concatenated[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) line++;
+    if (c <= 32) {
+      i++;
+      continue;
+    }
+    if (c !== 123 && c !== 91) return null;
+    const end = valueEnd(text, i);
+    if (end < 0) return null;
+    const slice = text.slice(i, end);
+    try {
+      out.push({ value: JSON.parse(slice), line, text: slice });
+    } catch {
+      return null;
+    }
+    for (let k = i; k < end; k++) if (text.charCodeAt(k) === NEWLINE) line++;
+    i = end;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** Where the object or array starting at `start` ends (one past it), or -1. */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if ((c === 125 || c === 93) && --depth === 0) return i + 1;
+  }
+  return -1;
 }
 
 /** Line (1-based) of element `index` of the array at `key`, or 1 when unknown. */
