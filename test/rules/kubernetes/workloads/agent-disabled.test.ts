@@ -242,3 +242,24 @@ describe('agent and image writes whose body was not logged', () => {
     expect(run('k8s-security-agent-disabled', [metadata(over)]).notEvaluable).toEqual([]);
   });
 });
+
+describe('an agent given a command that does nothing', () => {
+  const withCommand = (command: unknown, args?: unknown) => ({
+    ...FALCO,
+    verb: 'patch',
+    requestObject: template({
+      containers: [{ name: 'falco', command, ...(args ? { args } : {}) }],
+    }),
+  });
+
+  it.each([
+    [['sleep', 'infinity'], undefined, true],
+    [['/bin/sh', '-c'], ['sleep 365d'], true],
+    [['tail', '-f', '/dev/null'], undefined, true],
+    [['/usr/bin/falco'], ['--cri', '/run/containerd/containerd.sock'], false],
+    [['sleep'], undefined, false],
+  ])('%j %j: %s', (command, args, fires) => {
+    const { hits } = run(ID, [request(withCommand(command, args) as Partial<ApiObservation>)]);
+    expect(hits.length > 0).toBe(fires);
+  });
+});

@@ -159,11 +159,34 @@ function disabling(api: ApiObservation, steering: Map<string, string>): Disablin
   if (api.verb !== 'create' && num(spec?.['replicas']) === 0) {
     return { how: 'scaled to zero', detail: null };
   }
+  const idle = api.verb === 'create' ? null : idleCommand(templateOf(spec));
+  if (idle !== null) return { how: 'given a command that does nothing', detail: idle };
   if (api.verb === 'create' || now === null) return null;
   // A fragment names only what it changes, so any narrowing it writes is new.
   // A whole spec restates the agent's usual selector: it counts when it
   // differs from what this log showed before, or the log showed none.
   return !whole || before !== now.detail ? now : null;
+}
+
+/**
+ * A command that keeps the agent's container alive and doing nothing, so the
+ * workload looks healthy while nothing watches. Example: ["sleep", "infinity"],
+ * ["tail", "-f", "/dev/null"], ["/bin/true"].
+ */
+const IDLE = /^(?:\S*\/)?(?:sleep\s+\S+|true|pause|tail\s+-f\s+\/dev\/null|cat)\s*$/;
+
+function idleCommand(pod: Record<string, unknown> | null): string | null {
+  for (const c of arr(pod?.['containers'])) {
+    const container = obj(c);
+    const parts = [...arr(container?.['command']), ...arr(container?.['args'])];
+    if (parts.length === 0 || !parts.every((p) => typeof p === 'string')) continue;
+    const words = parts as string[];
+    const line = words.join(' ');
+    // `sh -c 'sleep infinity'` idles as surely as `sleep infinity`.
+    const script = words.length >= 3 && words[words.length - 2] === '-c' ? words.at(-1)! : line;
+    if (IDLE.test(line) || IDLE.test(script.trim())) return line.slice(0, 80);
+  }
+  return null;
 }
 
 /** What the stored object steers by after a patch, when the response kept it. */
