@@ -106,6 +106,14 @@ export interface RuleLogic {
 }
 
 /**
+ * The same logic, called only for observations whose top-level `field`
+ * holds one of `values`. Example: guarded(logic, "resource", ["configmaps"]).
+ */
+export function guarded(logic: RuleLogic, field: string, values: readonly string[]): RuleLogic {
+  return { ...logic, guard: { field, values } };
+}
+
+/**
  * Logic that tests one observation at a time. Returns hits for the
  * observation, or nothing.
  */

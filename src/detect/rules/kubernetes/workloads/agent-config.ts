@@ -1,6 +1,6 @@
 import type { ApiObservation } from '../../../../model/observation.js';
 import type { Lists } from '../../../lists.js';
-import { matcher, type Hit } from '../../../rule.js';
+import { guarded, matcher, type Hit } from '../../../rule.js';
 import {
   accepted,
   byWhom,
@@ -35,20 +35,25 @@ const AUDIT_RESOURCES: ReadonlySet<string> = new Set(['auditsinks', 'apiservers'
  * leaves its pods running and healthy.
  * Example: "ConfigMap falco/falco-rules patched by alice".
  */
-export const k8sAgentConfigTampered = matcher('k8s-agent-config-tampered', ['api'], (api, ctx) => {
-  if (api.verb === null || !TAMPER_VERBS.has(api.verb) || !accepted(api)) return null;
-  if (api.resource === null || api.subresource !== null) return null;
-  if (AUDIT_RESOURCES.has(api.resource)) {
-    return hit(api, `${api.resource} ${api.name ?? '?'}`, 'audit configuration ');
-  }
-  if (api.resource !== 'configmaps') return null;
-  const lists = ctx.settings.lists;
-  const name = api.name ?? '';
-  const what = `ConfigMap ${api.namespace ?? '?'}/${name || '*'}`;
-  if (AUDIT_POLICY.test(name)) return hit(api, what, 'audit policy ');
-  if (!namesAgent(api, lists) || ownAccount(api) || isSystemIdentity(lists, api.user)) return null;
-  return hit(api, what, 'agent configuration ');
-});
+export const k8sAgentConfigTampered = guarded(
+  matcher('k8s-agent-config-tampered', ['api'], (api, ctx) => {
+    if (api.verb === null || !TAMPER_VERBS.has(api.verb) || !accepted(api)) return null;
+    if (api.resource === null || api.subresource !== null) return null;
+    if (AUDIT_RESOURCES.has(api.resource)) {
+      return hit(api, `${api.resource} ${api.name ?? '?'}`, 'audit configuration ');
+    }
+    if (api.resource !== 'configmaps') return null;
+    const lists = ctx.settings.lists;
+    const name = api.name ?? '';
+    const what = `ConfigMap ${api.namespace ?? '?'}/${name || '*'}`;
+    if (AUDIT_POLICY.test(name)) return hit(api, what, 'audit policy ');
+    if (!namesAgent(api, lists) || ownAccount(api) || isSystemIdentity(lists, api.user))
+      return null;
+    return hit(api, what, 'agent configuration ');
+  }),
+  'resource',
+  ['configmaps', ...AUDIT_RESOURCES],
+);
 
 function namesAgent(api: ApiObservation, lists: Lists): boolean {
   const test = lists.test('security-agents');

@@ -1,7 +1,7 @@
 import type { ApiObservation } from '../../../../model/observation.js';
 import { obj } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
-import { matcher, type Hit } from '../../../rule.js';
+import { guarded, matcher, type Hit } from '../../../rule.js';
 import { jsonPatchOf, patchFragment } from './json-patch.js';
 import {
   accepted,
@@ -34,19 +34,23 @@ const ASSIGNMENT = /^[ \t]*["']?([A-Za-z0-9_.-]{1,100})["']?[ \t]*[=:][ \t]*(?![
  * known credential (an AWS key ID, a private key).
  * Example: "ConfigMap default/my-config created by alice holds aws_access_key_id".
  */
-export const k8sConfigmapCredentials = matcher('k8s-configmap-credentials', ['api'], (api, ctx) => {
-  if (api.resource !== 'configmaps' || api.subresource !== null) return null;
-  if (api.verb === null || !WRITE_VERBS.has(api.verb) || !accepted(api)) return null;
-  // A JSON patch writes data keys one by one: add /data/db.password "x".
-  const patch = jsonPatchOf(api);
-  if (patch === null && bodyMissing(api)) {
-    ctx.notEvaluable(api.source.path, unjudgedReason(api));
-    return null;
-  }
-  const body = patch === null ? obj(api.requestObject) : patchFragment(patch);
-  const found = credentialNames(obj(body?.['data']), ctx.settings.lists);
-  return found.length > 0 ? credentialHit(api, found) : null;
-});
+export const k8sConfigmapCredentials = guarded(
+  matcher('k8s-configmap-credentials', ['api'], (api, ctx) => {
+    if (api.resource !== 'configmaps' || api.subresource !== null) return null;
+    if (api.verb === null || !WRITE_VERBS.has(api.verb) || !accepted(api)) return null;
+    // A JSON patch writes data keys one by one: add /data/db.password "x".
+    const patch = jsonPatchOf(api);
+    if (patch === null && bodyMissing(api)) {
+      ctx.notEvaluable(api.source.path, unjudgedReason(api));
+      return null;
+    }
+    const body = patch === null ? obj(api.requestObject) : patchFragment(patch);
+    const found = credentialNames(obj(body?.['data']), ctx.settings.lists);
+    return found.length > 0 ? credentialHit(api, found) : null;
+  }),
+  'resource',
+  ['configmaps'],
+);
 
 /** Names of what looks like a credential. Example: ["access.properties: aws_access_key_id"]. */
 export function credentialNames(data: Record<string, unknown> | null, lists: Lists): string[] {

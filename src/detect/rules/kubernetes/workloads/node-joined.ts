@@ -1,7 +1,7 @@
 import type { ApiObservation } from '../../../../model/observation.js';
 import { arr, obj, str, strings } from '../../../../util/text.js';
 import type { Lists } from '../../../lists.js';
-import { matcher, type Hit } from '../../../rule.js';
+import { guarded, matcher, type Hit } from '../../../rule.js';
 import { accepted, isSystemIdentity, userName } from './request.js';
 
 /** The signer of kubelet client certificates: a node's identity to the API server. */
@@ -16,16 +16,20 @@ const KUBELET_CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
  * https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/
  * Example: "node worker-9 registered by alice, not by system:node:worker-9".
  */
-export const k8sUntrustedNode = matcher('k8s-untrusted-node', ['api'], (api, ctx) => {
-  if (!accepted(api)) return null;
-  if (api.resource === 'nodes' && api.verb === 'create' && api.subresource === null) {
-    return nodeHit(api);
-  }
-  if (api.resource === 'certificatesigningrequests' && api.subresource === 'approval') {
-    return approvalHit(api, ctx.settings.lists);
-  }
-  return null;
-});
+export const k8sUntrustedNode = guarded(
+  matcher('k8s-untrusted-node', ['api'], (api, ctx) => {
+    if (!accepted(api)) return null;
+    if (api.resource === 'nodes' && api.verb === 'create' && api.subresource === null) {
+      return nodeHit(api);
+    }
+    if (api.resource === 'certificatesigningrequests' && api.subresource === 'approval') {
+      return approvalHit(api, ctx.settings.lists);
+    }
+    return null;
+  }),
+  'resource',
+  ['nodes', 'certificatesigningrequests'],
+);
 
 function nodeHit(api: ApiObservation): Hit | null {
   const name = api.name ?? str(obj(obj(api.requestObject)?.['metadata'])?.['name']);

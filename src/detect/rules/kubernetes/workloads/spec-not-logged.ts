@@ -1,4 +1,5 @@
-import { matcher } from '../../../rule.js';
+import { POD_RESOURCES } from '../../../../readers/kubernetes/workloads.js';
+import { guarded, matcher } from '../../../rule.js';
 import { isPodResource } from './pod-body.js';
 import {
   accepted,
@@ -21,10 +22,8 @@ import {
  * Example: "pod prod/dbg-shell-2 created by system:serviceaccount:dev:deployer;
  * securityContext not logged at Metadata level".
  */
-export const k8sWorkloadSpecNotLogged = matcher(
-  'k8s-workload-spec-not-logged',
-  ['api'],
-  (api, ctx) => {
+export const k8sWorkloadSpecNotLogged = guarded(
+  matcher('k8s-workload-spec-not-logged', ['api'], (api, ctx) => {
     if (api.verb !== 'create' || api.subresource !== null || !isPodResource(api.resource)) {
       return null;
     }
@@ -43,5 +42,7 @@ export const k8sWorkloadSpecNotLogged = matcher(
         kubectl: `kubectl get ${api.resource} ${ref.name} -n ${ref.namespace} -o yaml`,
       },
     };
-  },
+  }),
+  'resource',
+  POD_RESOURCES,
 );

@@ -1,6 +1,7 @@
+import { POD_RESOURCES } from '../../../../readers/kubernetes/workloads.js';
 import type { ApiObservation } from '../../../../model/observation.js';
 import type { Hit, RuleContext } from '../../../rule.js';
-import { matcher } from '../../../rule.js';
+import { guarded, matcher } from '../../../rule.js';
 import { isPodResource, podBodyOf } from './pod-body.js';
 import {
   accepted,
@@ -24,10 +25,14 @@ const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-pub
  * Example: "pod kube-system/nginx-7998647bdf- created by
  * system:serviceaccount:kube-system:replicaset-controller runs nginx".
  */
-export const k8sSystemNamespacePod = matcher('k8s-system-namespace-pod', ['api'], (api, ctx) =>
-  api.verb === 'create' && api.subresource === null && isPodResource(api.resource)
-    ? systemPodHit(api, ctx)
-    : null,
+export const k8sSystemNamespacePod = guarded(
+  matcher('k8s-system-namespace-pod', ['api'], (api, ctx) =>
+    api.verb === 'create' && api.subresource === null && isPodResource(api.resource)
+      ? systemPodHit(api, ctx)
+      : null,
+  ),
+  'resource',
+  POD_RESOURCES,
 );
 
 /**
