@@ -43,11 +43,6 @@ export class Dispatch<T extends { guard?: Guard | undefined }> {
     }
     return out;
   }
-
-  /** Calls `visit` for each rule that wants the observation, in a fixed order. */
-  each(obs: Observation, visit: (entry: T) => void): void {
-    for (const list of this.listsFor(obs, [])) for (const entry of list) visit(entry);
-  }
 }
 
 interface GuardTable<T> {

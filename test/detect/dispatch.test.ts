@@ -19,9 +19,7 @@ function dispatch(): Dispatch<Entry> {
 }
 
 function seen(d: Dispatch<Entry>, obs: Parameters<Dispatch<Entry>['each']>[0]): string[] {
-  const names: string[] = [];
-  d.each(obs, (e) => names.push(e.name));
-  return names;
+  return d.listsFor(obs, []).flatMap((list) => list.map((e) => e.name));
 }
 
 describe('rule dispatch', () => {
