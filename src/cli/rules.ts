@@ -35,12 +35,14 @@ export function showRule(io: Io, id: string, json: boolean): number {
   const rule = findRule(id);
   if (!rule) throw new UserError(`no rule '${id}'; run \`stowaway rules list\` to see the ids`);
   const card = { ...rule.card, sources: rule.kinds };
-  io.stdout.write(json ? `${JSON.stringify(card, null, 2)}\n` : cardText(rule.card, rule));
+  const width = Math.max(60, Math.min(io.stdout.columns ?? 100, 120));
+  io.stdout.write(json ? `${JSON.stringify(card, null, 2)}\n` : cardText(rule.card, rule, width));
   return EXIT.ok;
 }
 
-function cardText(card: AdsCard, rule: Rule): string {
-  const list = (items: string[]): string => items.map((i) => `  - ${i}`).join('\n');
+function cardText(card: AdsCard, rule: Rule, width: number): string {
+  const list = (items: string[]): string =>
+    items.map((i) => wrap(i, width, '  - ', '    ')).join('\n');
   const fixtures = [
     ...card.validation.positive.map((f) => `fires on ${f}`),
     ...card.validation.negative.map((f) => `stays quiet on ${f}`),
@@ -50,8 +52,8 @@ function cardText(card: AdsCard, rule: Rule): string {
     `severity ${card.severity}, confidence ${card.confidence}, ATT&CK ${card.attack.join(', ')}`,
     `reads ${rule.kinds.join(', ')} observations`,
     '',
-    `Goal\n  ${card.goal}`,
-    `Strategy\n  ${card.strategy}`,
+    `Goal\n${wrap(card.goal, width, '  ', '  ')}`,
+    `Strategy\n${wrap(card.strategy, width, '  ', '  ')}`,
     `Data sources\n${list(card.dataSources)}`,
     `Blind spots\n${list(card.blindSpots)}`,
     `False positives\n${list(card.falsePositives)}`,
@@ -59,6 +61,28 @@ function cardText(card: AdsCard, rule: Rule): string {
     `Response\n${list(card.response.map(placeholders))}`,
     '',
   ].join('\n');
+}
+
+/**
+ * A paragraph folded at word boundaries to the terminal's width, the first
+ * line after `first` and the rest after `rest`. A word longer than the line
+ * (a path, a URL) stays whole.
+ */
+function wrap(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 /** Response steps name what a finding fills in: shown as <entity>, not {entity}. */

@@ -244,6 +244,9 @@ describe('rules', () => {
     expect(result.stdout).toMatch(/Response\n/);
     expect(result.stdout).toMatch(/fires on fixtures\/rules\/container-privileged\//);
     expect(result.stdout).toMatch(/stays quiet on fixtures\/rules\/container-privileged\//);
+    // Folded to the terminal's width (120 columns in these runs), words kept whole.
+    const widest = Math.max(...result.stdout.split('\n').map((l) => l.length));
+    expect(widest).toBeLessThanOrEqual(120);
   });
 
   it('tests the rules named against their own fixtures', async () => {
