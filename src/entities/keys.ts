@@ -14,6 +14,13 @@ export interface SubjectKeys {
   /** Addresses claimed by the workload (joined at lookup, never merged on). */
   addresses: string[];
   identity: string | null;
+  /**
+   * The runtime name key of a subject that also has a container ID. Names
+   * are reused (a container removed and run again, two hosts), so such a
+   * name is not merged on; it joins name-only subjects to the one ID that
+   * bore it. Example: "n:web".
+   */
+  nameOfId: string | null;
 }
 
 const HEX_ID = /^(?:sha256:)?([0-9a-f]{12,64})$/i;
@@ -54,8 +61,11 @@ export function keysOf(subject: Subject): SubjectKeys {
   if (cid) workload.push(cid);
   const pod = subject.pod ? `p:${subject.pod.namespace}/${subject.pod.name}` : null;
   if (pod) workload.push(pod);
-  // Names inside a pod are only unique within it; runtime names are global.
-  if (subject.containerName && !pod) workload.push(`n:${subject.containerName.replace(/^\//, '')}`);
+  // Names inside a pod are only unique within it; runtime names are global
+  // to a host, and an ID says which container bore one.
+  const name =
+    subject.containerName && !pod ? `n:${subject.containerName.replace(/^\//, '')}` : null;
+  if (name && !cid) workload.push(name);
   const imageId = subject.imageId ? imageIdKey(subject.imageId) : null;
   if (imageId) image.push(imageId);
   for (const ref of subject.imageNames ?? []) {
@@ -67,5 +77,6 @@ export function keysOf(subject: Subject): SubjectKeys {
     image,
     addresses: subject.addresses ?? [],
     identity: subject.identity ?? null,
+    nameOfId: name && cid ? name : null,
   };
 }

@@ -42,6 +42,7 @@ export class EntityResolver {
   learn(subject: Subject, format: string | null): void {
     const keys = keysOf(subject);
     this.join(this.workloads, keys.workload, format);
+    if (keys.nameOfId) this.nameId(keys.nameOfId, keys.workload[0]!);
     this.join(this.images, keys.image, format);
     const w = keys.workload[0];
     const i = keys.image[0];
@@ -51,6 +52,7 @@ export class EntityResolver {
 
   /** The entity a subject belongs to, as an id. Example: "container:4e4aaba029bc". */
   resolve(subject: Subject): string {
+    this.settle();
     const keys = keysOf(subject);
     if (keys.workload.length > 0) {
       this.join(this.workloads, keys.workload, null);
@@ -71,6 +73,7 @@ export class EntityResolver {
 
   /** Entities for the given ids, with names, sources and relations. */
   describe(ids: Iterable<string>): Map<string, Entity> {
+    this.settle();
     const wanted = new Set(ids);
     const out = new Map<string, Entity>();
     this.collect(this.workloads, (root) => this.workloadId(root), out);
@@ -99,6 +102,40 @@ export class EntityResolver {
     }
   }
 
+  /** Container IDs by the runtime name they bore. */
+  private readonly idsByName = new Map<string, Set<string>>();
+  private settled = false;
+
+  private nameId(name: string, idKey: string): void {
+    const ids = this.idsByName.get(name) ?? new Set<string>();
+    ids.add(idKey);
+    this.idsByName.set(name, ids);
+  }
+
+  /**
+   * Once observing is over, a name borne by one container joins the
+   * name-only records (a log named after it) to that container; a name
+   * borne by several stays an entity of its own rather than a guess.
+   */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const [name, ids] of this.idsByName) {
+      for (const id of ids) this.namesById.set(id, [...(this.namesById.get(id) ?? []), name]);
+      if (ids.size !== 1) continue;
+      this.workloads.add(name);
+      this.workloads.union(name, [...ids][0]!);
+    }
+    this.groupCache.delete(this.workloads);
+  }
+
+  private readonly namesById = new Map<string, string[]>();
+
+  /** The runtime names the IDs among `keys` bore, for an entity's names. */
+  private namesOfIds(keys: string[]): string[] {
+    return keys.flatMap((k) => this.namesById.get(k) ?? []).filter((n) => !keys.includes(n));
+  }
+
   private own(address: string, workloadKey: string): void {
     const set = this.owners.get(address) ?? new Set<string>();
     set.add(workloadKey);
@@ -121,7 +158,7 @@ export class EntityResolver {
       out.set(id, {
         id,
         kind: id.slice(0, id.indexOf(':')) as EntityKind,
-        names: namesOf(keys),
+        names: namesOf([...keys, ...this.namesOfIds(keys)]),
         sources: [...sources].sort(),
         related: [],
       });

@@ -81,3 +81,27 @@ describe('imageNameKey', () => {
     expect(imageNameKey(ref)).toBe(want);
   });
 });
+
+describe('containers that share a name', () => {
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+
+  it('stay two entities when their IDs differ (a name reused, or two hosts)', () => {
+    const r = new EntityResolver();
+    r.observe(config({ container: A, name: 'web' }), 'docker-inspect');
+    r.observe(config({ container: B, name: 'web' }), 'docker-inspect');
+    const a = r.resolve({ containerId: A, containerName: 'web' });
+    const b = r.resolve({ containerId: B, containerName: 'web' });
+    expect([a, b]).toEqual(['container:aaaaaaaaaaaa', 'container:bbbbbbbbbbbb']);
+    const entities = r.describe([a, b]);
+    expect(entities.get(a)!.names).toEqual(['web', 'aaaaaaaaaaaa…']);
+    expect(entities.get(b)!.names).toEqual(['web', 'bbbbbbbbbbbb…']);
+  });
+
+  it('leave a record named by the shared name alone rather than guess', () => {
+    const r = new EntityResolver();
+    r.observe(config({ container: A, name: 'web' }), 'docker-inspect');
+    r.observe(config({ container: B, name: 'web' }), 'docker-inspect');
+    expect(r.resolve({ containerName: 'web' })).toBe('container:web');
+  });
+});
