@@ -28,6 +28,15 @@ describe('shipped lists', () => {
     ['cluster-ranges', 'not an address', false],
     ['miner-patterns', './xmrig --url stratum+tcp://pool:3333', true],
     ['security-agents', 'falco', true],
+    ['security-agents', 'gcr.io/datadoghq/agent:7', true],
+    ['security-agents', 'osquery/osquery:5.12.1', true],
+    ['security-agents', 'timberio/vector:0.40.0-debian', true],
+    ['security-agents', 'mycorp/vector-search:1', false],
+    ['security-agents', 'otel-collector-contrib', true],
+    ['security-agents', 'metrics-collector', false],
+    ['sensitive-devices', '/dev/disk/by-id/nvme-Samsung_SSD', true],
+    ['sensitive-devices', '/dev/cpu/0/msr', true],
+    ['sensitive-devices', '/dev/null', false],
   ])('%s holds %j: %s', (name, value, expected) => {
     expect(lists.has(name, value)).toBe(expected);
   });
