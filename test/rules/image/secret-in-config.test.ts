@@ -1,3 +1,5 @@
+import { secretOf } from '../../../src/detect/rules/image/secret-scan.js';
+import { defaultLists } from '../../../src/settings/load.js';
 import { describe, expect, it } from 'vitest';
 import { imageSecretInConfig } from '../../../src/detect/rules/image/secret-in-config.js';
 import { mask } from '../../../src/detect/rules/image/shared.js';
@@ -101,5 +103,23 @@ describe('image-secret-in-config', () => {
     ['x', '…'],
   ])('masks %s as %s', (value, masked) => {
     expect(mask(value)).toBe(masked);
+  });
+});
+
+describe('names and values that only look like secrets', () => {
+  const lists = defaultLists();
+  it.each([
+    ['DB_PASSWORD', 'hunter2', true],
+    ['API-KEY', 'k3y-value-123', true],
+    ['GITHUB_TOKEN', 'abc123def456', true],
+    ['PASSENGER_APP_ENV', 'production', false],
+    ['BYPASS_CACHE', '1', false],
+    ['TOKEN_TTL', '3600', false],
+    ['OAUTH_TOKEN_URL', 'https://auth.example/token', false],
+    ['PASSWORD_MIN_LENGTH', '12', false],
+    ['SECRET_ENABLED', 'true', false],
+    ['UNRELATED', 'AKIAIOSFODNN7EXAMPLE', true],
+  ])('%s=%s: %s', (name, value, secret) => {
+    expect(secretOf(name, value, lists) !== null).toBe(secret);
   });
 });

@@ -15,17 +15,23 @@ const CLOUD_NAME = /(?:^|_)(?:AWS|AZURE|ARM|GCP|GOOGLE|GCLOUD|ALICLOUD|ALIYUN|DI
 const CLOUD_VALUE = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 
 /**
- * Names that point at a secret rather than hold one, and values that are
- * references, not secrets. Example: "POSTGRES_PASSWORD_FILE=/run/secrets/db", "TOKEN=${TOKEN}".
+ * Names that point at a secret or describe one rather than hold it, and
+ * values that are references or settings, not secrets.
+ * Example: "POSTGRES_PASSWORD_FILE=/run/secrets/db", "TOKEN=${TOKEN}",
+ * "TOKEN_TTL=3600", "OAUTH_TOKEN_URL=https://…", "PASSWORD_MIN_LENGTH=12".
  */
-const POINTER_NAME = /_(?:FILE|PATH|DIR|URL_FILE)$/i;
+const POINTER_NAME =
+  /_(?:FILE|PATH|DIR|URL|URI|URL_FILE|TTL|LENGTH|EXPIRY|EXPIRES|TIMEOUT|SECONDS|ENABLED|ENDPOINT|HOST|PORT|HEADER|TYPE|NAME|MODE|POLICY|VERSION)$/i;
 const REFERENCE_VALUE = /^(?:\$\{?\w+\}?|\/run\/secrets\/.*)$/;
+/** A number or a switch is a setting, whatever the name. */
+const SETTING_VALUE = /^(?:-?\d+(?:\.\d+)?|true|false|yes|no|on|off)$/i;
 
 /** Judges one NAME=value pair. */
 export function secretOf(name: string, value: string, lists: Lists): SecretSighting | null {
   if (value === '' || REFERENCE_VALUE.test(value)) return null;
   const byValue = lists.has('secret-values', value);
-  const byName = lists.has('secret-names', name) && !POINTER_NAME.test(name);
+  const byName =
+    lists.has('secret-names', name) && !POINTER_NAME.test(name) && !SETTING_VALUE.test(value);
   if (!byValue && !byName) return null;
   const cloud = CLOUD_VALUE.test(value) || (byName && CLOUD_NAME.test(name));
   return { name, masked: mask(value), cloud };
