@@ -162,8 +162,11 @@ describe('cross-telemetry-blackout', () => {
 
   it('bounds what it remembers', () => {
     const obs: Observation[] = [agent('kill', '2026-03-14T10:00:00Z')];
-    for (let i = 0; i < 12_000; i++)
-      obs.push(execWeb(new Date(Date.parse('2026-03-14T10:01:00Z') + i).toISOString()));
+    for (let i = 0; i < 12_000; i++) {
+      const time = new Date(Date.parse('2026-03-14T10:01:00Z') + i).toISOString();
+      // Each command its own, so that no run of them looks like a health probe.
+      obs.push({ ...execWeb(time), detail: `sh -c 'step ${i}'` });
+    }
     const hits = run(obs);
     expect(hits).toHaveLength(1);
     expect(hits[0]!.hit.evidence!.length).toBeLessThanOrEqual(20);
@@ -177,3 +180,22 @@ function busyAudit(start: string, count: number) {
     api({ verb: 'get', ...at(new Date(t0 + i * 5000).toISOString()) }),
   );
 }
+
+describe('cross-telemetry-blackout and health probes', () => {
+  it('does not count a container health probe as an act during the blackout', () => {
+    const probe = (s: number) => [
+      lifecycle({
+        ...execWeb(new Date(Date.parse('2026-03-14T10:00:00Z') + s * 1000).toISOString()),
+        detail: 'curl -f http://localhost/',
+      }),
+      lifecycle({
+        action: 'health_status',
+        name: 'web',
+        detail: 'healthy',
+        ...at(new Date(Date.parse('2026-03-14T10:00:01Z') + s * 1000).toISOString()),
+      }),
+    ];
+    const obs = [agent('kill', '2026-03-14T10:00:00Z'), ...[0, 30, 60, 90, 120].flatMap(probe)];
+    expect(run(obs)).toEqual([]);
+  });
+});

@@ -36,6 +36,8 @@ export interface Activity {
   time: string;
   subject: Subject;
   source: Source;
+  /** The exec record, for an exec: a health probe is no act of anyone's. */
+  exec?: LifecycleObservation;
 }
 
 /** Runtime actions that take a container out of service. */
@@ -117,7 +119,7 @@ export function activityOf(obs: Observation, lists: Lists): Activity | null {
     if (agentMatch(lists, obs.name, obs.image)) return null;
     const name = obs.name ?? obs.container?.slice(0, 12) ?? 'a container';
     const command = obs.detail ? ` (${obs.detail.slice(0, 120)})` : '';
-    return { ...base, what: `exec into ${name}${command}`, subject: subjectOf(obs) };
+    return { ...base, what: `exec into ${name}${command}`, subject: subjectOf(obs), exec: obs };
   }
   if (obs.kind === 'config') return configActivity(obs, lists, base);
   if (obs.kind === 'api' && obs.verb === 'create' && obs.resource === 'pods') {

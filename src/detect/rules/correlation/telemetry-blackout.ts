@@ -10,6 +10,7 @@ import {
   type Blackout,
 } from './blackout-evidence.js';
 import { agentMatch, pushCapped } from './shared.js';
+import { HealthProbes } from '../runtime/health-probes.js';
 import { GAP_JUDGEMENT, gapsIn, PauseStats } from '../kubernetes/workloads/gap-stats.js';
 
 /** Acts this long before an agent went down count: the intruder may act, then clean up. */
@@ -39,11 +40,14 @@ class TelemetryBlackout implements RuleInstance {
   /** The pauses of each audit file and its last dated request, for gaps. */
   private readonly audit = new Map<string, { last: ApiObservation; pauses: PauseStats }>();
 
+  private readonly probes = new HealthProbes();
+
   constructor(private readonly ctx: RuleContext) {}
 
   observe(obs: Observation): void {
     const lists = this.ctx.settings.lists;
     if (obs.kind === 'lifecycle') {
+      this.probes.observe(obs);
       this.track(agentDown(obs, lists));
       if (UP_ACTIONS.has(obs.action) && obs.ts !== null && agentMatch(lists, obs.name, obs.image)) {
         this.restore(`container:${obs.name ?? obs.container?.slice(0, 12)}`, obs.ts);
@@ -63,7 +67,7 @@ class TelemetryBlackout implements RuleInstance {
     for (const blackout of this.blackouts) {
       const bySubject = new Map<string, Activity[]>();
       for (const act of this.activities) {
-        if (!during(blackout, act.ts)) continue;
+        if (!during(blackout, act.ts) || (act.exec && this.probes.isProbe(act.exec))) continue;
         const id = JSON.stringify(act.subject);
         const acts = bySubject.get(id) ?? [];
         acts.push(act);

@@ -4,6 +4,7 @@ import type { Lists } from '../../lists.js';
 import type { Emit, Hit, RuleLogic } from '../../rule.js';
 import { execSeverity } from './exec-severity.js';
 import { FactsIndex, type ContainerFacts } from './facts.js';
+import { HealthProbes } from './health-probes.js';
 
 /**
  * Runtime actions that mark an exec: Docker writes exec_create then
@@ -83,6 +84,7 @@ export const containerExec: RuleLogic = {
     const lists = ctx.settings.lists;
     const seen = new Set<string>();
     const facts = new FactsIndex();
+    const probes = new HealthProbes();
     const pending: LifecycleObservation[] = [];
     const judge = (obs: LifecycleObservation, emit: Emit) =>
       emit(lifecycleHit(obs, facts.of(obs), lists), obs);
@@ -90,6 +92,7 @@ export const containerExec: RuleLogic = {
       observe(obs, emit) {
         if (obs.kind === 'config') return facts.learn(obs);
         if (obs.kind === 'lifecycle') {
+          probes.observe(obs);
           if (!EXEC_ACTIONS.has(obs.action)) return;
           if (pending.length < MAX_PENDING) pending.push(obs);
           else judge(obs, emit);
@@ -103,7 +106,7 @@ export const containerExec: RuleLogic = {
         emit(hit, obs);
       },
       finish(emit) {
-        for (const obs of pending) judge(obs, emit);
+        for (const obs of pending) if (!probes.isProbe(obs)) judge(obs, emit);
       },
     };
   },

@@ -1,6 +1,7 @@
 import type { LifecycleObservation, Observation } from '../../../model/observation.js';
 import type { Source } from '../../../model/source.js';
 import type { Emit, RuleInstance, RuleLogic } from '../../rule.js';
+import { HealthProbes } from './health-probes.js';
 
 export interface PauseOptions {
   /** A pause longer than this is reported even with nothing seen during it. Milliseconds. */
@@ -32,8 +33,8 @@ const MAX_ACTIVITY = 20;
 
 interface Pause {
   paused: LifecycleObservation;
-  activity: Source[];
-  what: Set<string>;
+  /** What happened elsewhere meanwhile, judged when the pause ends. */
+  activity: LifecycleObservation[];
 }
 
 /**
@@ -54,6 +55,7 @@ export const runtimePauseAroundActivity: RuleLogic = pauseRule();
 
 class PauseActivity implements RuleInstance {
   private readonly open = new Map<string, Pause>();
+  private readonly probes = new HealthProbes();
   private lastTs: number | null = null;
 
   constructor(private readonly options: PauseOptions) {}
@@ -61,11 +63,12 @@ class PauseActivity implements RuleInstance {
   observe(obs: Observation, emit: Emit): void {
     if (obs.kind !== 'lifecycle' || obs.runtime === 'kubernetes' || obs.ts === null) return;
     this.lastTs = obs.ts;
+    this.probes.observe(obs);
     const id = obs.container?.slice(0, 12) ?? null;
     if (isActivity(obs)) this.note(obs, id);
     if (id === null || objectType(obs) !== null) return;
     if (obs.action === 'pause' && this.open.size < MAX_OPEN) {
-      this.open.set(id, { paused: obs, activity: [], what: new Set() });
+      this.open.set(id, { paused: obs, activity: [] });
     } else if (obs.action === 'unpause' || obs.action === 'die' || obs.action === 'destroy') {
       const pause = this.open.get(id);
       if (!pause) return;
@@ -82,8 +85,7 @@ class PauseActivity implements RuleInstance {
   private note(obs: LifecycleObservation, id: string | null): void {
     for (const [paused, pause] of this.open) {
       if (paused === id || pause.activity.length >= MAX_ACTIVITY) continue;
-      pause.activity.push(obs.source);
-      pause.what.add(`${obs.action} ${obs.name ?? obs.image ?? obs.detail ?? ''}`.trim());
+      pause.activity.push(obs);
     }
   }
 
@@ -91,16 +93,21 @@ class PauseActivity implements RuleInstance {
     const { paused } = pause;
     const ms = endTs === null ? 0 : endTs - paused.ts!;
     const long = ms > this.options.longMs;
-    if (pause.activity.length === 0 && !long) return;
+    // Health probes of other containers run on their own clock: they are no cover.
+    const acts = pause.activity.filter((a) => !this.probes.isProbe(a));
+    if (acts.length === 0 && !long) return;
+    const what = new Set(
+      acts.map((a) => `${a.action} ${a.name ?? a.image ?? a.detail ?? ''}`.trim()),
+    );
     const name = paused.name ?? paused.container!.slice(0, 12);
     const minutes = (ms / 60_000).toFixed(1);
-    const during = [...pause.what].slice(0, 5).join(', ');
+    const during = [...what].slice(0, 5).join(', ');
     const state = end === null ? 'still paused at the end of the export' : `paused ${minutes} min`;
     emit(
       {
         subject: { containerId: paused.container, containerName: paused.name, pod: paused.pod },
         summary: during ? `${name} was ${state}; meanwhile: ${during}` : `${name} was ${state}`,
-        evidence: [paused.source, ...pause.activity, ...(end ? [end] : [])],
+        evidence: [paused.source, ...acts.map((a) => a.source), ...(end ? [end] : [])],
         key: paused.time ?? String(paused.ts),
         vars: { container: name, minutes, during: during || 'nothing recorded' },
       },
