@@ -45,6 +45,7 @@ describe('diff-persistence-path', () => {
 describe('diff-temp-executable', () => {
   it.each([
     { path: '/tmp/.x', change: 'added', want: ['high'] },
+    { path: '/tmp/.X11-unix-evil', change: 'added', want: ['high'] },
     { path: '/dev/shm/payload.sh', change: 'added', want: ['high'] },
     { path: '/var/tmp/kworker', change: 'added', want: ['medium'] },
     { path: '/tmp', change: 'changed', want: [] },
@@ -73,5 +74,16 @@ describe('diff-logs-deleted', () => {
     const [hit] = runRule('diff-logs-deleted', [change('/root/.bash_history', 'deleted')]);
     expect(hit!.hit.summary).toBe('/root/.bash_history deleted in web');
     expect(hit!.hit.key).toBe('/root/.bash_history');
+  });
+});
+
+describe('scratch folders programs make in /tmp', () => {
+  it.each([
+    '/tmp/.X11-unix',
+    '/tmp/.ICE-unix/42',
+    '/tmp/hsperfdata_root',
+    '/tmp/hsperfdata_app/77',
+  ])('%s is no dropped executable', (path) => {
+    expect(severities('diff-temp-executable', path, 'added')).toEqual([]);
   });
 });
