@@ -4,7 +4,7 @@ import type { EntityResolver } from '../entities/resolver.js';
 import { severityRank, type Severity } from '../model/severity.js';
 import { compareSources, sourceKey, type Source } from '../model/source.js';
 import { EVIDENCE_LISTED, type Finding } from './finding.js';
-import { fillTemplate } from './response.js';
+import { bounded, fillTemplate } from './response.js';
 import { findingScore } from './score.js';
 
 interface Draft {
@@ -50,7 +50,7 @@ function start(raw: RawHit, entity: string, key: string): Draft {
     attack: withAttack(card.attack, hit.attack),
     entity,
     time: raw.time ? { first: raw.time, last: raw.time } : null,
-    summary: hit.summary,
+    summary: bounded(hit.summary),
     evidence: [],
     evidenceCount: 0,
     response: [],
@@ -74,7 +74,7 @@ function merge(draft: Draft, raw: RawHit): void {
   if (leads(raw, draft.lead)) {
     draft.lead = raw;
     f.severity = severityOf(raw);
-    f.summary = raw.hit.summary;
+    f.summary = bounded(raw.hit.summary);
     draft.vars = { ...raw.hit.vars };
   }
   f.confidence = Math.max(f.confidence, raw.hit.confidence ?? raw.card.confidence);
