@@ -20,8 +20,31 @@ const CLOUD_VALUE = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
  * Example: "POSTGRES_PASSWORD_FILE=/run/secrets/db", "TOKEN=${TOKEN}",
  * "TOKEN_TTL=3600", "OAUTH_TOKEN_URL=https://…", "PASSWORD_MIN_LENGTH=12".
  */
-const POINTER_NAME =
-  /_(?:FILE|PATH|DIR|URL|URI|URL_FILE|TTL|LENGTH|EXPIRY|EXPIRES|TIMEOUT|SECONDS|ENABLED|ENDPOINT|HOST|PORT|HEADER|TYPE|NAME|MODE|POLICY|VERSION)$/i;
+const POINTER_SUFFIXES = [
+  'FILE',
+  'PATH',
+  'DIR',
+  'URL',
+  'URI',
+  'URL_FILE',
+  'TTL',
+  'LENGTH',
+  'EXPIRY',
+  'EXPIRES',
+  'TIMEOUT',
+  'SECONDS',
+  'ENABLED',
+  'ENDPOINT',
+  'HOST',
+  'PORT',
+  'HEADER',
+  'TYPE',
+  'NAME',
+  'MODE',
+  'POLICY',
+  'VERSION',
+];
+const POINTER_NAME = new RegExp(`_(?:${POINTER_SUFFIXES.join('|')})$`, 'i');
 const REFERENCE_VALUE = /^(?:\$\{?\w+\}?|\/run\/secrets\/.*)$/;
 /** A number or a switch is a setting, whatever the name. */
 const SETTING_VALUE = /^(?:-?\d+(?:\.\d+)?|true|false|yes|no|on|off)$/i;
