@@ -1,32 +1,16 @@
 import type { ConfigObservation, Mount } from '../../../model/observation.js';
 import type { Severity } from '../../../model/severity.js';
+import { hostPathClass, normalizePath } from '../../host-paths.js';
 import type { Lists } from '../../lists.js';
 import { matcher, type Hit, type RuleLogic } from '../../rule.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
 import { isLiveConfig } from './scope.js';
 
-/**
- * Normalizes a host path: one slash between parts, no trailing slash.
- * Example: "/etc//k8s/" -> "/etc/k8s".
- */
-export function normalizePath(path: string): string {
-  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
-  return `/${parts.join('/')}`;
-}
-
 /** What a host mount exposes, in the order the three mount rules own it. */
 export type MountClass = 'socket' | 'root' | 'sensitive' | 'writable' | null;
 
 export function classifyMount(source: string, readOnly: boolean, lists: Lists): MountClass {
-  const path = normalizePath(source);
-  if (lists.has('runtime-sockets', path) || /\/(docker|containerd|crio|podman)\.sock$/.test(path)) {
-    return 'socket';
-  }
-  if (path === '/') return 'root';
-  if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
-    return 'sensitive';
-  }
-  return readOnly ? null : 'writable';
+  return hostPathClass(source, lists) ?? (readOnly ? null : 'writable');
 }
 
 const WHY: Record<Exclude<MountClass, null>, string> = {

@@ -10,7 +10,7 @@ import { subjectOf } from '../../../model/subject.js';
 import { obj } from '../../../util/text.js';
 import { configSubject } from '../../describe.js';
 import type { Lists } from '../../lists.js';
-import { classifyMount } from '../container/sensitive-mount.js';
+import { hostPathClass } from '../../host-paths.js';
 import { agentMatch } from './shared.js';
 
 /**
@@ -139,8 +139,7 @@ function configActivity(
   if (obs.notes?.includes('request-rejected')) return null;
   if (agentMatch(lists, obs.name, obs.image, obs.pod?.name, obs.pod?.namespace)) return null;
   const socket = obs.mounts.some(
-    (m) =>
-      m.source && m.type !== 'volume' && classifyMount(m.source, m.readOnly, lists) === 'socket',
+    (m) => m.source && m.type !== 'volume' && hostPathClass(m.source, lists) === 'socket',
   );
   if (obs.privileged !== true && !socket) return null;
   const name = obs.pod ? `${obs.pod.namespace}/${obs.pod.name}` : (obs.name ?? 'a container');

@@ -7,7 +7,7 @@ import type { Source } from '../../../model/source.js';
 import { configLabel, configSubject, configVars } from '../../describe.js';
 import type { Lists } from '../../lists.js';
 import type { Emit, Hit, RuleContext, RuleInstance, RuleLogic } from '../../rule.js';
-import { classifyMount } from '../container/sensitive-mount.js';
+import { hostPathClass } from '../../host-paths.js';
 import { isLiveConfig } from '../container/scope.js';
 import { addSource, CappedMap, pushCapped, shortId } from './shared.js';
 
@@ -41,11 +41,7 @@ function clientIn(obs: ConfigObservation, lists: Lists): string | null {
 
 function socketOf(obs: ConfigObservation, lists: Lists): string | null {
   for (const m of obs.mounts) {
-    if (
-      m.source &&
-      m.type !== 'volume' &&
-      classifyMount(m.source, m.readOnly, lists) === 'socket'
-    ) {
+    if (m.source && m.type !== 'volume' && hostPathClass(m.source, lists) === 'socket') {
       return m.source;
     }
   }

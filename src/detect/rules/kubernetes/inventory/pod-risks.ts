@@ -1,4 +1,5 @@
 import type { ConfigObservation } from '../../../../model/observation.js';
+import { hostPathClass } from '../../../host-paths.js';
 import { capabilityName, type Lists } from '../../../lists.js';
 
 /**
@@ -64,16 +65,10 @@ function mountRisks(obs: ConfigObservation, lists: Lists, add: Add): void {
   for (const mount of obs.mounts) {
     if (mount.type !== 'hostPath' || mount.source === null) continue;
     const path = mount.source;
-    if (lists.has('runtime-sockets', path) || /\.sock$/.test(path)) {
-      add(`socket:${path}`, `mounts ${path}`, RUNTIME_SOCKET);
-    } else if (
-      lists.has('sensitive-host-paths', path) ||
-      lists.has('sensitive-host-paths-whole', path)
-    ) {
-      add(`host-path:${path}`, `mounts host ${path}`, SENSITIVE_HOST_PATH);
-    } else {
-      add(`host-path:${path}`, `mounts host ${path}`, HOST_PATH);
-    }
+    const kind = hostPathClass(path, lists);
+    if (kind === 'socket') add(`socket:${path}`, `mounts ${path}`, RUNTIME_SOCKET);
+    else if (kind !== null) add(`host-path:${path}`, `mounts host ${path}`, SENSITIVE_HOST_PATH);
+    else add(`host-path:${path}`, `mounts host ${path}`, HOST_PATH);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ConfigObservation, Mount } from '../../../../model/observation.js';
 import { SEVERITIES, severityRank, type Severity } from '../../../../model/severity.js';
+import { hostPathClass, normalizePath } from '../../../host-paths.js';
 import { capabilityName, type Lists } from '../../../lists.js';
 
 /**
@@ -98,27 +99,17 @@ function mountReason(mount: Mount, lists: Lists, who: string): Reason | null {
  * "host root / at /h (container c)", critical.
  */
 export function hostPathReason(source: string, where: string, lists: Lists): Reason | null {
-  const path = normalize(source);
-  const text = `${path} ${where}`;
-  if (
-    lists.has('runtime-sockets', path) ||
-    /\/(?:docker|containerd|crio|podman)\.sock$/.test(path)
-  ) {
-    return { text: `runtime socket ${text}`, severity: 'critical' };
+  const text = `${normalizePath(source)} ${where}`;
+  switch (hostPathClass(source, lists)) {
+    case 'socket':
+      return { text: `runtime socket ${text}`, severity: 'critical' };
+    case 'root':
+      return { text: `host root ${text}`, severity: 'critical', always: true };
+    case 'sensitive':
+      return { text: `sensitive host path ${text}`, severity: 'high' };
+    default:
+      return null;
   }
-  if (path === '/') return { text: `host root ${text}`, severity: 'critical', always: true };
-  if (lists.has('sensitive-host-paths-whole', path) || lists.has('sensitive-host-paths', path)) {
-    return { text: `sensitive host path ${text}`, severity: 'high' };
-  }
-  return null;
-}
-
-/** One slash between parts, none at the end. Example: "/etc//kubernetes/" → "/etc/kubernetes". */
-function normalize(path: string): string {
-  return `/${path
-    .split('/')
-    .filter((p) => p !== '' && p !== '.')
-    .join('/')}`;
 }
 
 /**
